@@ -1,0 +1,42 @@
+"""Writers: one module per output format, each a pure function
+``render(doc: Document) -> bytes``.  A writer knows nothing of how the
+document was recovered; files are written atomically by :func:`seedconv.write`.
+
+Every pandoc format is produced from one pandoc AST that
+:mod:`seedconv.writers.pandoc_ast` builds from the model, so escaping and
+layout are pandoc's job; TEI is built as an lxml tree.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from ..model import Document
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    extension: str
+    description: str
+    module: str  # module under seedconv.writers with a render() function
+
+    def render(self, doc: Document) -> bytes:
+        import importlib
+
+        mod = importlib.import_module(f"{__name__}.{self.module}")
+        return mod.render(doc)
+
+
+FORMATS: dict[str, Format] = {f.name: f for f in [
+    Format("json", ".json", "seedconv document JSON (schemas/seedconv.schema.json)", "json_writer"),
+    Format("tei", ".xml", "TEI P5 XML (schemas/seedconv-tei.rng)", "tei"),
+    Format("md", ".md", "pandoc Markdown with YAML metadata and footnotes", "markdown"),
+    Format("docx", ".docx", "Word document with real footnotes", "docx"),
+    Format("epub", ".epub", "EPUB 3 with linked footnotes", "epub"),
+    Format("txt", ".txt", "plain text, notes at the end", "text"),
+]}
+
+DEFAULT_FORMATS = tuple(FORMATS)
+
+Renderer = Callable[[Document], bytes]
