@@ -1,0 +1,14 @@
+"""Exceptions the library raises for bad input; the CLI turns them into one
+clear line on stderr and exit status 2."""
+
+
+class SeedconvError(Exception):
+    """Base class of seedconv's user-facing errors."""
+
+
+class InputError(SeedconvError):
+    """The input cannot be read as text (binary, undecodable, too large...)."""
+
+
+class OutputError(SeedconvError):
+    """An output file or directory cannot be written."""

@@ -1,0 +1,76 @@
+"""Shared state of the normalisation passes.
+
+The passes work on :class:`Line` objects (one per input line, numbered from 1)
+and then on :class:`Frag` objects (raw blocks of lines).  Each pass records what
+it did in the :class:`Context`: removed furniture, decisions and diagnostics,
+always with source line numbers.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Decision, Diagnostic, Furniture, Span
+from ..settings import Settings
+
+
+@dataclass
+class Line:
+    no: int            # 1-based source line number
+    text: str          # text with trailing whitespace removed
+    page: int = 0      # page index (form feeds or inferred breaks)
+    indent: bool = False   # the extractor wrote leading whitespace
+    blank: bool = False    # nothing printable on the line
+    removed: bool = False  # taken out as furniture
+    soft_blank: bool = False  # a blank line that only undoes double spacing
+
+
+@dataclass
+class Frag:
+    """A raw block: consecutive lines that belong together, before joining."""
+
+    lines: list[Line]
+    kind: str = "body"   # body | note | heading | list_item | caption | quote | title...
+    label: str | None = None   # note label or list marker
+    level: int = 0
+    list_kind: str | None = None
+    jump: bool = False    # starts at a discontinuity (new column / text box)
+    after_break: bool = False  # preceded by a page break or furniture
+    texts: list[str] | None = None  # per-line text override (markers stripped)
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].no
+
+    @property
+    def last(self) -> int:
+        return self.lines[-1].no
+
+    def line_texts(self) -> list[str]:
+        return self.texts if self.texts is not None else [ln.text for ln in self.lines]
+
+
+@dataclass
+class Context:
+    lines: list[Line]
+    settings: Settings
+    language: str = "en"
+    frags: list[Frag] = field(default_factory=list)
+    furniture: list[Furniture] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+    double_spaced: bool = False
+
+    def decide(self, pass_: str, action: str, lines: Span, before: str = "", after: str = "",
+               detail: str = "") -> None:
+        self.decisions.append(Decision(pass_, action, (lines[0], lines[1]), before, after, detail))
+
+    def diagnose(self, level: str, code: str, message: str, lines: Span | None = None) -> None:
+        self.diagnostics.append(Diagnostic(level, code, message, lines))
+
+    def remove(self, line: Line, kind: str, reason: str) -> None:
+        if line.removed:
+            return
+        line.removed = True
+        if line.text.strip():
+            self.furniture.append(Furniture(line.no, line.text.strip(), kind, reason))

@@ -1,0 +1,156 @@
+"""Build: turn classified blocks into the document model.
+
+Joins each block's lines (:mod:`line_end_hyphens`), links note calls in
+reading order (:func:`footnotes.find_calls`), makes URLs and e-mails inline
+links (:mod:`urls`), groups list items into lists, and records diagnostics
+for calls without notes and notes without calls.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import (Block, Caption, Heading, Inline, ListBlock, ListItem, Note, NoteRef,
+                     Paragraph, Quote, Span, Text)
+from .base import Context, Frag, Line
+from .footnotes import find_calls
+from .line_end_hyphens import join_lines
+from .urls import inlines
+
+NAME = "build"
+
+
+def spans_of(lines: list[Line | None]) -> list[Span]:
+    nos = sorted(ln.no for ln in lines if ln is not None)
+    out: list[list[int]] = []
+    for n in nos:
+        if out and n <= out[-1][1] + 1:
+            out[-1][1] = max(out[-1][1], n)
+        else:
+            out.append([n, n])
+    return [(a, b) for a, b in out]
+
+
+def _join(ctx: Context, f: Frag) -> str:
+    seams = set(getattr(f, "seams", set()) or set())
+    lines, texts = [], []
+    pending_seam = False
+    for ln, t in zip(f.lines, f.line_texts()):
+        if ln is None:
+            pending_seam = True
+            continue
+        if pending_seam:
+            seams.add(ln.no)
+            pending_seam = False
+        lines.append(ln)
+        texts.append(t)
+    for ln in lines[1:]:
+        if ln.indent:
+            seams.add(ln.no)
+    return re.sub(r"\s+", " ", join_lines(ctx, lines, texts, seams)).strip()
+
+
+def _note_paragraphs(ctx: Context, f: Frag) -> list[str]:
+    paras: list[Frag] = [Frag(lines=[], texts=[])]
+    for ln, t in zip(f.lines, f.line_texts()):
+        if ln is None and t == "":
+            paras.append(Frag(lines=[], texts=[]))
+            continue
+        paras[-1].lines.append(ln)
+        paras[-1].texts.append(t)
+    out = []
+    for p in paras:
+        while p.lines and p.lines[0] is None:
+            p.lines.pop(0)
+            p.texts.pop(0)
+        if p.lines:
+            out.append(_join(ctx, p))
+    return out
+
+
+def run(ctx: Context) -> tuple[list[Block], list[Note]]:
+    notes: list[Note] = []
+    by_label: dict[str, Note] = {}
+    for f in ctx.frags:
+        if f.kind == "note":
+            nid = f"n{len(notes) + 1}"
+            paras = _note_paragraphs(ctx, f)
+            note = Note(nid, f.label or "?", [inlines(p) for p in paras], spans_of(f.lines))
+            notes.append(note)
+            by_label.setdefault(note.label, note)
+    labels_num = sorted(int(k) for k in by_label if k.isdigit())
+    max_label = labels_num[-1] if labels_num else 0
+    symbols = {k for k in by_label if not k.isdigit()}
+    called: set[str] = set()
+    expected = 1
+
+    def content(text: str, lines: Span) -> list[Inline]:
+        nonlocal expected
+        calls = find_calls(text, expected, symbols) if (max_label or symbols) else []
+        out: list[Inline] = []
+        pos = 0
+        for a, b, lab in calls:
+            if lab.isdigit():
+                n = int(lab)
+                if n > max_label:
+                    continue
+                if n != expected and str(expected) in by_label:
+                    continue  # skipping an existing note: not a call
+                expected = n + 1
+            if a > pos:
+                out.extend(inlines(text[pos:a]))
+            note = by_label.get(lab)
+            out.append(NoteRef(lab, note.id if note else None))
+            if note is None:
+                ctx.diagnose("warning", "call-without-note", f"call {lab} has no note", lines)
+            else:
+                called.add(lab)
+            ctx.decide("footnotes", "link-call", lines, text[max(0, a - 20):b], f"[^{lab}]",
+                       "number after a word or punctuation, in sequence")
+            pos = b
+        out.extend(inlines(text[pos:]))
+        return [x for x in out if not (isinstance(x, Text) and not x.text)]
+
+    blocks: list[Block] = []
+    for f in ctx.frags:
+        if f.kind in ("note", "title", "authors"):
+            continue
+        text = _join(ctx, f)
+        if not text:
+            continue
+        sp = spans_of(f.lines)
+        whole = (sp[0][0], sp[-1][1])
+        if f.kind == "heading":
+            blocks.append(Heading(max(1, min(6, f.level or 2)), inlines(text), sp))
+        elif f.kind == "caption":
+            blocks.append(Caption(content(text, whole), sp))
+        elif f.kind == "quote":
+            blocks.append(Quote(content(text, whole), sp))
+        elif f.kind == "list_item":
+            item = ListItem(content(text, whole), f.label if f.list_kind == "ordered" else None, sp)
+            last = blocks[-1] if blocks else None
+            if isinstance(last, ListBlock) and last.kind == f.list_kind:
+                last.items.append(item)
+                last.spans = spans_of_pairs(last.spans + sp)
+            else:
+                blocks.append(ListBlock(f.list_kind or "bullet", [item], sp))
+        else:
+            blocks.append(Paragraph(content(text, whole), sp))
+    for n in notes:
+        if n.label not in called:
+            ctx.diagnose("info" if not n.label.isdigit() else "warning", "note-without-call",
+                         f"note {n.label} has no call in the text", n.spans[0] if n.spans else None)
+    if labels_num:
+        missing = sorted(set(range(1, max_label + 1)) - set(labels_num))
+        for m in missing:
+            ctx.diagnose("warning", "note-missing", f"note {m} not found (numbering jumps)")
+    return blocks, notes
+
+
+def spans_of_pairs(spans: list[Span]) -> list[Span]:
+    out: list[list[int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1] + 1:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]

@@ -1,0 +1,48 @@
+"""Captions: a short line that belongs to a picture, not to the prose.
+
+Repairs::
+
+    both regimes have found agreements in        paragraph: ... found agreements in
+    Gurbanguly Berdimuhamedow receiving the   →  some particular fields. ...
+     some particular fields. At the same ...     caption: Gurbanguly Berdimuhamedow ...
+
+A one- or two-line block that starts with a capital and sits between a
+paragraph cut mid-sentence and its lower-case continuation interrupts the
+paragraph: it becomes a caption, placed after the paragraph.  Lines that
+open with a figure label (``Figure 3``, ``Fig. 2:``, ``Table 1``, ``Abb.``,
+``Рис.``) are captions too.
+"""
+from __future__ import annotations
+
+import re
+
+from .base import Context
+from .footnotes import is_open
+
+NAME = "captions"
+LABEL = re.compile(r"^(fig(ure)?\.?|table|tab\.|abb(ildung)?\.?|tabelle|tableau|tabla|tabella|"
+                   r"figura|рис(унок)?\.?|таблица|photo|image|chart|graph)\s*\d+[.:]?\s", re.I)
+
+
+def run(ctx: Context) -> None:
+    if not ctx.settings.captions:
+        return
+    fr = ctx.frags
+    body = [i for i, f in enumerate(fr) if f.kind == "body"]
+    for n, i in enumerate(body):
+        f = fr[i]
+        t = " ".join(f.line_texts())
+        if LABEL.match(t) and len(t) <= 300:
+            f.kind = "caption"
+            ctx.decide(NAME, "caption-label", (f.first, f.last), t[:40], "caption", "starts with a figure label")
+            continue
+        if n == 0 or n + 1 >= len(body):
+            continue
+        prev, nxt = fr[body[n - 1]], fr[body[n + 1]]
+        if len(f.lines) <= 2 and len(t) <= 160 and t[:1].isupper() and \
+                is_open(" ".join(prev.line_texts())) and nxt.line_texts()[0][:1].islower() and \
+                (nxt.jump or nxt.after_break or f.after_break):
+            f.kind = "caption"
+            ctx.decide(NAME, "caption-interrupter", (f.first, f.last), t[:40], "caption",
+                       f"short line between a cut paragraph (line {prev.last}) and its continuation "
+                       f"(line {nxt.first})")

@@ -1,0 +1,241 @@
+"""Footnotes: note blocks dumped into the prose, and their call sites.
+
+Repairs:
+
+* a block starting with the next expected note number, after its call was
+  seen in the body, is a note and leaves the body; inside a note block every
+  line starting with the following number starts the next note::
+
+      ...the summit. 2 Based on...          body: ...the summit.[^2] Based on...
+      2 “Turkmenistan-Russia relations  →   note 2: “Turkmenistan-Russia relations
+        upgraded to strate-                          upgraded to strategic ...
+
+* a note cut at a page end continues in a later note area, often after
+  unrelated body text: the lines before the next note number in that area,
+  or a citation-like block (URL, year and quotes) while the note is still
+  unfinished, are joined to it;
+* a citation-like fragment just before note *n+1*, while note *n* was called
+  but never found, is note *n* whose beginning was lost (a diagnostic says so);
+* symbol notes (``*``, ``**``, ``†``) whose texts stand at the end, with their
+  following paragraphs.
+
+Calls themselves are linked when the inline text is built
+(:func:`find_calls`): digits glued after a word or punctuation
+(``issues.1``, ``Experts1``) or spaced after punctuation before a capital
+(``summit. 2 Based``), accepted only in sequence, so years, volumes, page
+ranges and list numbers in the prose are not calls.
+"""
+from __future__ import annotations
+
+import re
+
+from .base import Context, Frag
+
+NAME = "footnotes"
+
+_NUM_START = re.compile(r"^(\d{1,3})\.?\s+(\S.*)$")
+_SYM_START = re.compile(r"^(\*{1,3}|†{1,2}|‡)\s*(\S.*)$")
+_TERMINAL = re.compile(r"[.!?…)\]”\"’»]\s*$")
+_URLISH = re.compile(r"(https?://|www\.|\b[\w-]+\.(?:com|org|net|ru|de|fr|html?)\b)", re.I)
+_YEAR = re.compile(r"\b(1[6-9]|20)\d\d\b")
+_QUOTES = re.compile(r"[“”„\"«»]")
+_CITE = re.compile(r"\b(pp?\.\s*\d|vol\.|no\.\s*\d|issue\s+\d|ed\.|\w+ \d{1,2},\s*\d{4})", re.I)
+# call candidates in running text
+_CALL_GLUED = re.compile(r"(?<=[^\W\d_][.,;:!?”’\"»)\]]|[^\W\d_]{2})(\d{1,3})(?=[\s.,;:)]|$)")
+_CALL_SPACED = re.compile(r"(?<=[.,;:!?”’\"»)\]])(\s+)(\d{1,3})(?=\s+[^\W\d_“\"‘(«]|\s+[“\"‘(«]|\s*$)")
+_SYM_CALL = re.compile(r"(?<=[^\s*])(\s?)(\*{1,3}|†{1,2}|‡)(?=\s|$)")
+
+
+def is_open(text: str) -> bool:
+    """Unfinished: does not end like a sentence or a reference."""
+    t = text.rstrip()
+    return bool(t) and not _TERMINAL.search(t)
+
+
+def note_like(text: str) -> bool:
+    """Looks like a citation: a URL, or a year with quotation marks."""
+    return bool(_URLISH.search(text)) or (bool(_YEAR.search(text)) and bool(_QUOTES.search(text))
+                                          and bool(_CITE.search(text)))
+
+
+def find_calls(text: str, expected: int, symbols: set[str]) -> list[tuple[int, int, str]]:
+    """Call sites in ``text`` as (start, end, label), taking numbers in
+    sequence from ``expected``; ``start..end`` covers the space before a
+    spaced call too, so the call can be glued to the preceding word."""
+    cands = []
+    for m in _CALL_GLUED.finditer(text):
+        cands.append((m.start(1), m.end(1), m.group(1)))
+    for m in _CALL_SPACED.finditer(text):
+        cands.append((m.start(1), m.end(2), m.group(2)))
+    cands.sort()
+    out = []
+    exp = expected
+    for a, b, lab in cands:
+        n = int(lab)
+        if n == exp or (exp < n <= exp + 1 and out):
+            if out and a < out[-1][1]:
+                continue
+            out.append((a, b, lab))
+            exp = n + 1
+    if symbols:
+        for m in _SYM_CALL.finditer(text):
+            if m.group(2) in symbols:
+                out.append((m.start(1), m.end(2), m.group(2)))
+        out.sort()
+    return out
+
+
+def _text(f: Frag) -> str:
+    return " ".join(t for t in f.line_texts() if t)
+
+
+def run(ctx: Context) -> None:
+    if not ctx.settings.footnotes:
+        return
+    frags = ctx.frags
+    out: list[Frag] = []
+    expected = 1          # next numeric note label
+    next_call = 1         # next numeric call label
+    sym_calls: set[str] = set()
+    last_note: Frag | None = None
+    last_body: Frag | None = None
+    in_sym_area = False
+    i = 0
+
+    def scan_calls(f: Frag):
+        nonlocal next_call
+        t = _text(f)
+        for _, _, lab in find_calls(t, next_call, set()):
+            next_call = int(lab) + 1
+        for m in _SYM_CALL.finditer(t):
+            sym_calls.add(m.group(2))
+
+    def start_notes(f: Frag, start: int) -> None:
+        """Split f[start:] into notes at lines opening the next labels."""
+        nonlocal expected, last_note
+        cur: Frag | None = None
+        for ln, t in zip(f.lines[start:], f.line_texts()[start:]):
+            m = _NUM_START.match(t)
+            if m and int(m.group(1)) == expected:
+                cur = Frag(lines=[ln], kind="note", label=m.group(1), texts=[m.group(2)])
+                out.append(cur)
+                ctx.decide(NAME, "note-start", (ln.no, ln.no), t[:60], f"note {m.group(1)}",
+                           "line opens with the next expected note number")
+                expected += 1
+            else:
+                assert cur is not None
+                cur.lines.append(ln)
+                cur.texts.append(t)
+        last_note = cur
+
+    while i < len(frags):
+        f = frags[i]
+        texts = f.line_texts()
+        first = texts[0]
+        m = _NUM_START.match(first)
+        sm = _SYM_START.match(first)
+        # 1. a note area opens with the next expected number
+        if m and int(m.group(1)) == expected and expected < next_call + 1 and \
+                not _looks_like_heading(f) and not _list_run(frags, i):
+            start_notes(f, 0)
+            in_sym_area = False
+            i += 1
+            continue
+        # 2. symbol note
+        if sm and sm.group(1) in sym_calls:
+            note = Frag(lines=list(f.lines), kind="note", label=sm.group(1),
+                        texts=[sm.group(2)] + texts[1:])
+            out.append(note)
+            ctx.decide(NAME, "note-start", (f.first, f.first), first[:60], f"note {sm.group(1)}",
+                       "line opens with a symbol called earlier in the text")
+            last_note = note
+            in_sym_area = True
+            i += 1
+            continue
+        # 3. lines before the next note number continue the last note
+        k = _next_label_line(texts, expected) if expected < next_call + 1 else None
+        if k is not None and k > 0 and (last_note is not None or note_like(" ".join(texts[:k]))):
+            if last_note is not None:
+                _append(ctx, last_note, f, 0, k, "continued before the next note number")
+            else:
+                _orphan(ctx, out, f, 0, k, expected)
+            start_notes(f, k)
+            i += 1
+            continue
+        # 4. an unfinished note continues in a citation-like block
+        body_open = last_body is not None and is_open(_text(last_body))
+        if last_note is not None and is_open(_text(last_note)) and \
+                (note_like(_text(f)) or (f.jump and first[:1].islower() and not body_open)) \
+                and not in_sym_area:
+            _append(ctx, last_note, f, 0, len(texts), "citation-like block while the note is unfinished")
+            i += 1
+            continue
+        # 5. an orphan citation just before note expected+1: note `expected` lost its start
+        if i + 1 < len(frags) and note_like(_text(f)) and expected < next_call:
+            nm = _NUM_START.match(frags[i + 1].line_texts()[0])
+            if nm and int(nm.group(1)) == expected + 1:
+                _orphan(ctx, out, f, 0, len(texts), expected)
+                expected += 1
+                i += 1
+                continue
+        # 6. paragraphs after a symbol note belong to it (endnote area)
+        if in_sym_area and last_note is not None and not _looks_like_heading(f):
+            last_note.lines.append(None)  # paragraph separator
+            last_note.texts.append("")
+            last_note.lines.extend(f.lines)
+            last_note.texts.extend(texts)
+            ctx.decide(NAME, "note-paragraph", (f.first, f.last), "", f"note {last_note.label}",
+                       "paragraph following a symbol note in the endnote area")
+            i += 1
+            continue
+        in_sym_area = False
+        scan_calls(f)
+        out.append(f)
+        last_body = f
+        i += 1
+    ctx.frags = out
+
+
+def _next_label_line(texts: list[str], expected: int) -> int | None:
+    for k, t in enumerate(texts):
+        m = _NUM_START.match(t)
+        if m and int(m.group(1)) == expected:
+            return k
+    return None
+
+
+def _append(ctx: Context, note: Frag, f: Frag, a: int, b: int, why: str) -> None:
+    note.lines.append(None)  # seam marker: join across a break
+    note.texts.append(None)
+    note.lines.extend(f.lines[a:b])
+    note.texts.extend(f.line_texts()[a:b])
+    ctx.decide(NAME, "note-continued", (f.lines[a].no, f.lines[b - 1].no), "", f"note {note.label}", why)
+
+
+def _orphan(ctx: Context, out: list[Frag], f: Frag, a: int, b: int, label: int) -> None:
+    note = Frag(lines=list(f.lines[a:b]), kind="note", label=str(label), texts=list(f.line_texts()[a:b]))
+    out.append(note)
+    ctx.decide(NAME, "note-start-lost", (f.lines[a].no, f.lines[b - 1].no), "", f"note {label}",
+               f"citation-like fragment before note {label + 1} while note {label} was called but not found")
+    ctx.diagnose("warning", "note-start-lost",
+                 f"note {label}: its beginning was lost in extraction; the surviving fragment is kept",
+                 (f.lines[a].no, f.lines[b - 1].no))
+
+
+def _looks_like_heading(f: Frag) -> bool:
+    t = _text(f)
+    return len(f.lines) <= 2 and len(t) <= 80 and not re.search(r"[.!?,;:]$", t)
+
+
+def _list_run(frags: list[Frag], i: int) -> bool:
+    """`1. Foo` followed by `2. Bar`: an ordered list, not notes."""
+    t = frags[i].line_texts()
+    if not re.match(r"^\d{1,3}[.)]\s", t[0]):
+        return False
+    n = int(re.match(r"\d+", t[0]).group(0))
+    following = t[1:] + (frags[i + 1].line_texts() if i + 1 < len(frags) else [])
+    for x in following[:6]:
+        m = re.match(r"^(\d{1,3})[.)]\s", x)
+        if m and n < int(m.group(1)) <= n + 4:
+            return True
+    return False

@@ -1,0 +1,246 @@
+"""Furniture: page furniture printed inside the prose.
+
+Detected by what the lines *are* — repetition, position at page edges,
+isolation between blank lines, numbers in sequence — never by their words.
+
+* page numbers alone on a line::
+
+      ... no side confirmed this and the matter was kept as
+                                                          →  (removed, kind page-number)
+      3
+
+* running heads/feet: short lines that repeat across pages (digits masked),
+  printed alone between blank lines or at the edge of a page (form feed); a
+  short title-like line in the same furniture zone as a confirmed head,
+  copyright line or page number is a running head too;
+* copyright lines (``©``/``(c)``/"Copyright" + a year) standing alone;
+* drop caps: a single capital alone on a line is glued back to the word it
+  starts (``T`` + ``urkmenistan``) when that makes a known word, else removed;
+* link-annotation residue: a line holding only a URL that the text already
+  prints elsewhere, ``mailto:`` lines;
+* separator rules: lines of only dots, dashes, underscores, ellipses;
+* patterns the user gives in the profile (``furniture_patterns``).
+
+Every removed line is kept in ``Document.furniture`` with its line number
+and the reason, so nothing is lost silently.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from .base import Context, Line
+
+NAME = "furniture"
+
+_PAGE_NO = re.compile(
+    r"^(?:(?:page|p\.|pg\.|seite|s\.|pagina|página|pag\.|стр\.?|страница|c\.)\s*)?"
+    r"[-–—(\[]?\s*(\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?"
+    r"(?:\s*(?:/|of|de|von|di|из)\s*\d{1,4})?$", re.I)
+_COPYRIGHT = re.compile(r"(©|\(c\)|copyright|\bcopr\.)", re.I)
+_YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
+_URL_ONLY = re.compile(r"^(?:https?://|ftp://|www\.)\S+$", re.I)
+_MAILTO = re.compile(r"^mailto:\S+$", re.I)
+_RULE = re.compile(r"^[\s.…·•_\-–—=~*#]{3,}$")
+_SENTENCE_END = re.compile(r"[.!?;:,]$")
+
+
+def mask(text: str) -> str:
+    """A key for repetition: case-folded, digits masked, spaces collapsed."""
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.casefold())).strip()
+
+
+def is_page_number(text: str) -> bool:
+    """``'3'``, ``'- 12 -'``, ``'Page 4 of 9'``, ``'xii'`` are page numbers."""
+    t = text.strip()
+    if not t or len(t) > 24:
+        return False
+    m = _PAGE_NO.match(t)
+    if not m:
+        return False
+    if not m.group(1).isdigit():
+        # roman numerals only when lower case or obviously a numeral
+        return t.islower() and len(t) <= 5
+    return True
+
+
+def _isolated(lines: list[Line], i: int) -> bool:
+    """A text line with a real blank line (or the file edge or a page edge) on both sides."""
+    def sep(j: int, edge_page: int) -> bool:
+        if j < 0 or j >= len(lines):
+            return True
+        ln = lines[j]
+        if ln.page != edge_page:
+            return True
+        return (ln.blank and not ln.soft_blank) or ln.removed
+    ln = lines[i]
+    before = sep(i - 1, ln.page) or (lines[i - 1].blank and lines[i - 1].soft_blank and _double_sep(lines, i, -1))
+    after = sep(i + 1, ln.page) or (lines[i + 1].blank and lines[i + 1].soft_blank and _double_sep(lines, i, 1))
+    return before and after
+
+
+def _double_sep(lines, i, step) -> bool:
+    # in double-spaced text a single blank is a wrap; two make a separation
+    j = i + 2 * step
+    return j < 0 or j >= len(lines) or lines[j].blank
+
+
+def _head_like(text: str) -> bool:
+    t = text.strip()
+    return 0 < len(t) <= 90 and not _SENTENCE_END.search(t) and not t[0].islower()
+
+
+def run(ctx: Context) -> None:
+    if not ctx.settings.remove_furniture:
+        return
+    lines = ctx.lines
+    text_idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    pages = sorted({ln.page for ln in lines})
+    paged = len(pages) > 1
+
+    # user patterns first
+    pats = [re.compile(p) for p in ctx.settings.furniture_patterns]
+    for i in text_idx:
+        for p in pats:
+            if p.search(lines[i].text):
+                ctx.remove(lines[i], "other", f"matches profile pattern {p.pattern!r}")
+
+    # page edges (with form feeds): first/last three text lines of each page
+    edge: set[int] = set()
+    if paged:
+        by_page: dict[int, list[int]] = defaultdict(list)
+        for i in text_idx:
+            by_page[lines[i].page].append(i)
+        for idxs in by_page.values():
+            edge.update(idxs[:3])
+            edge.update(idxs[-3:])
+
+    iso = {i for i in text_idx if _isolated(lines, i)}
+    candidates = iso | edge
+    counts = Counter(mask(lines[i].text) for i in candidates if len(lines[i].text) <= 120)
+    pages_of: dict[str, set[int]] = defaultdict(set)
+    for i in candidates:
+        pages_of[mask(lines[i].text)].add(lines[i].page)
+
+    confirmed: set[int] = set()
+    for i in sorted(candidates):
+        ln = lines[i]
+        if ln.removed:
+            continue
+        t = ln.text
+        key = mask(t)
+        if is_page_number(t):
+            ctx.remove(ln, "page-number", "a number alone on a line")
+            confirmed.add(i)
+        elif _MAILTO.match(t):
+            ctx.remove(ln, "link-residue", "mailto: annotation residue")
+            confirmed.add(i)
+        elif _RULE.match(t):
+            ctx.remove(ln, "rule", "separator made of punctuation only")
+        elif counts[key] >= ctx.settings.repeat_min and len(t) <= 120 and \
+                (not paged or len(pages_of[key]) >= 2) and not _URL_ONLY.match(t):
+            kind = "copyright" if _COPYRIGHT.search(t) else "running-head"
+            ctx.remove(ln, kind, f"repeated {counts[key]} times alone between blank lines or at page edges")
+            confirmed.add(i)
+        elif _COPYRIGHT.search(t) and _YEAR.search(t) and len(t) <= 200:
+            ctx.remove(ln, "copyright", "copyright line standing alone")
+            ctx.meta.setdefault("rights", t)
+            confirmed.add(i)
+
+    for i in text_idx:
+        if _MAILTO.match(lines[i].text):
+            ctx.remove(lines[i], "link-residue", "mailto: annotation residue")
+            confirmed.add(i)
+    _zones(ctx, iso, confirmed)
+    _link_residue(ctx)
+    _drop_caps(ctx, iso)
+    _mark_breaks(ctx, confirmed)
+
+
+def _zones(ctx: Context, iso: set[int], confirmed: set[int]) -> None:
+    """Short title-like lines in the same zone as confirmed furniture, before it."""
+    lines = ctx.lines
+    order = sorted(iso)
+    # group isolated lines into zones: only blank/removed lines between them
+    zones: list[list[int]] = []
+    for i in order:
+        if zones and all(lines[j].blank or lines[j].removed for j in range(zones[-1][-1] + 1, i)):
+            zones[-1].append(i)
+        else:
+            zones.append([i])
+    for z in zones:
+        conf = [i for i in z if i in confirmed]
+        if not conf:
+            continue
+        last = max(conf)
+        for i in z:
+            if i < last and not lines[i].removed and _head_like(lines[i].text):
+                ctx.remove(lines[i], "running-head",
+                           f"short line in the furniture zone of line {lines[last].no}")
+
+
+def _norm_url(u: str) -> str:
+    return re.sub(r"[\s\-]", "", u.casefold()).rstrip(".,;")
+
+
+def _link_residue(ctx: Context) -> None:
+    """Blocks made only of bare URLs that the text prints elsewhere."""
+    lines = ctx.lines
+    flat = re.sub(r"[\s\-]", "", " ".join(ln.text for ln in lines if not ln.removed).casefold())
+    i = 0
+    n = len(lines)
+    while i < n:
+        if lines[i].blank or lines[i].removed:
+            i += 1
+            continue
+        j = i
+        while j < n and not lines[j].blank and not lines[j].removed:
+            j += 1
+        block = lines[i:j]
+        if all(_URL_ONLY.match(ln.text) for ln in block):
+            for ln in block:
+                u = _norm_url(ln.text)
+                if flat.count(u) >= 2:
+                    ctx.remove(ln, "link-residue", "bare URL repeated from the text (link annotation)")
+        i = j
+
+
+def _drop_caps(ctx: Context, iso: set[int]) -> None:
+    from .words import is_word
+
+    lines = ctx.lines
+    for i in sorted(iso):
+        ln = lines[i]
+        if ln.removed or not re.fullmatch(r"[A-ZÀ-ÞА-Я]", ln.text):
+            continue
+        nxt = next((lines[j] for j in range(i + 1, min(i + 6, len(lines)))
+                    if not lines[j].blank and not lines[j].removed), None)
+        if nxt is not None and nxt.text[:1].islower():
+            word = re.match(r"\w+", nxt.text)
+            cand = ln.text + (word.group(0) if word else "")
+            if is_word(cand, ctx.language):
+                ctx.decide(NAME, "join-drop-cap", (ln.no, nxt.no), f"{ln.text} | {nxt.text[:20]}",
+                           cand, "single capital glued to the word it starts")
+                nxt.text = ln.text + nxt.text
+                ln.removed = True
+                ln.blank = True
+                continue
+        ctx.remove(ln, "drop-cap", "single capital alone on a line")
+
+
+def _mark_breaks(ctx: Context, confirmed: set[int]) -> None:
+    """Remember inferred page breaks: the first text line after removed furniture."""
+    lines = ctx.lines
+    breaks = set(ctx.meta.get("breaks", set()))
+    prev_page = None
+    for i, ln in enumerate(lines):
+        if prev_page is not None and ln.page != prev_page:
+            breaks.add(ln.no)
+        prev_page = ln.page
+    for i in confirmed:
+        j = i + 1
+        while j < len(lines) and (lines[j].blank or lines[j].removed):
+            j += 1
+        if j < len(lines):
+            breaks.add(lines[j].no)
+    ctx.meta["breaks"] = breaks

@@ -1,0 +1,152 @@
+"""Headings: short lines that stand alone and do not continue a sentence.
+
+Repairs::
+
+    TRADE                                 ## TRADE
+    Gun control is strict, with ...   →   Gun control is strict, with ...
+
+    RESILIENCE                            ## RESILIENCE
+    LEADERSHIP AND GOVERNANCE         →   ### LEADERSHIP AND GOVERNANCE
+
+Styles: numbered (``2.1 Methods``: level from the depth), ALL CAPS, Title
+Case (every word of four letters or more capitalised), and a lone short
+sentence-case line between paragraphs.  Levels come from the style: the
+first style seen is level 2, a style first seen later one level deeper; a
+heading directly followed by another of the same style makes a section with
+a sub-section, and later headings of that style are sub-sections.  An ALL
+CAPS line opening a block of prose is split off as a heading.
+"""
+from __future__ import annotations
+
+import re
+
+from .base import Context, Frag
+from .footnotes import is_open
+
+NAME = "headings"
+NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
+_LETTERS = re.compile(r"[^\W\d_]")
+_NOT_HEADING_END = re.compile(r"[.,;:]$")
+_URL_MAIL = re.compile(r"https?://|www\.|@")
+
+
+def _is_caps(t: str) -> bool:
+    letters = _LETTERS.findall(t)
+    return len(letters) >= 2 and all(c.isupper() for c in letters if c.isalpha() and c.lower() != c.upper())
+
+
+def _is_title_case(t: str) -> bool:
+    words = re.findall(r"[^\W\d_][\w’'\-]*", t)
+    long = [w for w in words if len(w) >= 4]
+    return bool(words) and words[0][0].isupper() and bool(long) and all(w[0].isupper() for w in long)
+
+
+def style_of(t: str) -> str | None:
+    t = t.strip()
+    if not t or len(t) > 120 or _URL_MAIL.search(t) or _NOT_HEADING_END.search(t):
+        return None
+    if not (t[0].isupper() or t[0].isdigit()):
+        return None
+    m = NUMBERED.match(t)
+    if m and _LETTERS.search(m.group(2)) and m.group(2)[0].isupper() and len(t) <= 100:
+        return "numbered:" + str(m.group(1).count(".") + 1)
+    if t[0].isdigit():
+        return None
+    if _is_caps(t):
+        return "caps"
+    if _is_title_case(t):
+        return "title"
+    return "sentence"
+
+
+def run(ctx: Context) -> None:
+    if not ctx.settings.headings:
+        return
+    _split_caps_openers(ctx)
+    fr = ctx.frags
+    found: list[tuple[int, str]] = []
+    for i, f in enumerate(fr):
+        if f.kind != "body" or len(f.lines) > 3:
+            continue
+        t = " ".join(f.line_texts())
+        st = style_of(t)
+        if st is None:
+            continue
+        prev = _prev_body(fr, i)
+        nxt = _next_body(fr, i)
+        if prev is not None and prev.kind == "body" and is_open(" ".join(prev.line_texts())) \
+                and not (f.jump or f.after_break):
+            continue  # continues a sentence
+        if nxt is None and st == "sentence":
+            continue
+        if nxt is not None and nxt.kind == "body" and nxt.line_texts()[0][:1].islower():
+            continue  # the next block continues this line
+        if st == "sentence" and (len(f.lines) > 1 or "," in t or len(t.split()) > 10 or len(t) > 80):
+            continue
+        if st in ("title", "caps") and len(t.split()) > 14:
+            continue
+        found.append((i, st))
+    _levels(ctx, fr, found)
+
+
+def _prev_body(fr, i):
+    for j in range(i - 1, -1, -1):
+        if fr[j].kind in ("body", "heading", "list_item"):
+            return fr[j]
+    return None
+
+
+def _next_body(fr, i):
+    for j in range(i + 1, len(fr)):
+        if fr[j].kind in ("body", "heading", "list_item"):
+            return fr[j]
+    return None
+
+
+def _split_caps_openers(ctx: Context) -> None:
+    out: list[Frag] = []
+    for f in ctx.frags:
+        texts = f.line_texts()
+        k = 0
+        if f.kind == "body" and len(texts) > 1:
+            while k < len(texts) - 1 and _is_caps(texts[k]) and style_of(texts[k]) == "caps" \
+                    and len(texts[k]) <= 60:
+                k += 1
+            if k and _is_caps(texts[k]):
+                k = 0  # the whole block is capitals: leave it
+        for j in range(k):
+            out.append(Frag(lines=[f.lines[j]], kind="body", texts=[texts[j]],
+                            jump=f.jump if j == 0 else False, after_break=f.after_break if j == 0 else False))
+            ctx.decide(NAME, "split-heading", (f.lines[j].no, f.lines[j].no), texts[j], "",
+                       "capital line opening a block of prose")
+        if k:
+            out.append(Frag(lines=f.lines[k:], kind=f.kind, texts=texts[k:], label=f.label,
+                            list_kind=f.list_kind))
+        else:
+            out.append(f)
+    ctx.frags = out
+
+
+def _levels(ctx: Context, fr: list[Frag], found: list[tuple[int, str]]) -> None:
+    order: list[str] = []
+    sub: set[str] = set()
+    idx = {i for i, _ in found}
+    for n, (i, st) in enumerate(found):
+        f = fr[i]
+        if st.startswith("numbered:"):
+            level = min(6, 1 + int(st.split(":")[1]))
+            why = "numbered heading"
+        else:
+            if st not in order:
+                order.append(st)
+            base = min(5, 2 + order.index(st))
+            follows_same = n > 0 and found[n - 1][1] == st and found[n - 1][0] == i - 1
+            followed_same = n + 1 < len(found) and found[n + 1][1] == st and found[n + 1][0] == i + 1
+            if follows_same:
+                sub.add(st)
+            if st in sub and not followed_same:
+                level, why = base + 1, f"{st} heading inside a section of the same style"
+            else:
+                level, why = base, f"{st} heading"
+        f.kind, f.level = "heading", level
+        ctx.decide(NAME, "heading", (f.first, f.last), " ".join(f.line_texts())[:60], f"level {level}", why)

@@ -1,0 +1,109 @@
+"""Line-end hyphens: the typesetter's or the word's own?
+
+Joins the lines of a block into one text.  At a line-end hyphen it decides
+with word knowledge for the document's language (wordfreq)::
+
+    do- | mestic           → domestic          (joined form is a word)
+    pro- | Russian         → pro-Russian       (capital after the break)
+    eighteenth- | century  → eighteenth-century (both pieces are words, the
+                                                  joined form is not)
+    2016- | 2018           → 2016-2018         (numbers)
+
+Dashes at a line end (``–``, ``—``) join without a space.  Inside URLs the
+decision is :func:`urls.url_hyphen`'s.  Every decision is recorded with its
+source lines and the original form, so it can be audited and reversed.
+"""
+from __future__ import annotations
+
+import re
+
+from .base import Context, Line
+from .urls import in_url, url_hyphen
+from .words import is_word
+
+NAME = "line_end_hyphens"
+_LEFT = re.compile(r"([^\W\d_]+)-$")
+_RIGHT = re.compile(r"^([^\W\d_]+)")
+_HYPHENS = ("-", "\u2010", "\u2011")
+
+
+def word_hyphen(left: str, right: str, lang: str) -> tuple[bool, str]:
+    """Decide a hyphen between two word pieces: (keep?, reason)."""
+    if right[:1].isupper():
+        return True, "capital after the break"
+    joined = left + right
+    if is_word(joined, lang):
+        return False, f"'{joined}' is a word"
+    if len(left) >= 2 and is_word(left, lang, 2.5) and is_word(right, lang, 2.5) and len(right) >= 3:
+        return True, "both pieces are words, the joined form is not"
+    return False, "typesetter's break (joined form unknown, pieces not both words)"
+
+
+def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int] | None = None,
+               record: bool = True) -> str:
+    """Join the texts of ``lines`` into one string, resolving line ends."""
+    seams = seams or set()
+    out = ""
+    lang = ctx.language
+    for k, (ln, t) in enumerate(zip(lines, texts)):
+        t = t.strip()
+        if k == 0 or not out:
+            out = t
+            continue
+        prev_no = lines[k - 1].no
+        jump = ln.no in seams
+        if out.endswith(("–", "—")) and not jump:
+            out += t
+            continue
+        if out.endswith(_HYPHENS) and t:
+            url = in_url(out[:-1])
+            lm = _LEFT.search(out)
+            rm = _RIGHT.match(t)
+            left = lm.group(1) if lm else ""
+            right = rm.group(1) if rm else ""
+            if jump and (not right or t[:1].isupper()):
+                out += " " + t
+                continue
+            if url:
+                keep, why = url_hyphen(URL_TAIL_TEXT(out[:-1]), left, right or t, lang)
+                kind = "url"
+            elif not left or not right:
+                keep, why = True, "not between two word pieces (number or symbol)"
+                kind = "word"
+            else:
+                keep, why = word_hyphen(left, right, lang)
+                kind = "word"
+            new = out if keep else out[:-1]
+            if record:
+                ctx.decide(NAME, ("keep-hyphen" if keep else "remove-hyphen") + ("-url" if kind == "url" else ""),
+                           (prev_no, ln.no), f"{left}-|{right}", (left + "-" + right) if keep else (left + right), why)
+            out = new + t
+            continue
+        if in_url(out) and not jump and _url_continues(out, t):
+            if record:
+                ctx.decide("urls", "join-url", (prev_no, ln.no), out.split()[-1] + "|" + t.split()[0],
+                           "", "URL broken across lines without a hyphen")
+            out += t
+            continue
+        out += " " + t
+    return out
+
+
+def URL_TAIL_TEXT(s: str) -> str:
+    from .urls import URL_TAIL
+
+    m = URL_TAIL.search(s)
+    return m.group(0) if m else s
+
+
+def _url_continues(out: str, nxt: str) -> bool:
+    """A URL cut without a hyphen: the line ends inside the address and the
+    next line starts with more of it (no capital, a slash or dot inside)."""
+    if not out or out[-1] in ".,;:)":
+        return False
+    first = nxt.split()[0] if nxt.split() else ""
+    if not first or first[0].isupper():
+        return False
+    if out.endswith(("/", "_", "=", "?", "&", "#", "%")):
+        return True
+    return bool(re.search(r"[/=_.]\w", first)) and not re.match(r"[^\W\d_]+[.,;:]?$", first)

@@ -1,0 +1,142 @@
+"""Lists: bullets from private-use glyphs, numbered items, lost bullets.
+
+Repairs::
+
+    \\uf0b7 to halt any plans ...     →  bullet item "to halt any plans ..."
+    • first / – second              →  bullet items
+    1. Annadurdy Khadjiev, ...       →  ordered items, markers as printed
+     4. Adaem Çevik, ...                (1, 4: items 2 and 3 were lost)
+    We call on the authorities:
+     to halt any plans ...          →  bullet items: indented blocks that start
+     to promptly carry out ...          in lower case after a line ending in ':'
+
+A numbered item needs a neighbour in sequence (a run of two or more), so a
+numbered heading or a year at a line start is not a list.
+"""
+from __future__ import annotations
+
+import re
+
+from .base import Context, Frag
+
+NAME = "lists"
+BULLET = re.compile(r"^([\uf0a7\uf0b7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf071\u2022\u25e6\u25aa\u25a0\u25cf\u25cb\u2043\u2219\u00b7\u2013\u2014\u27a2\u2192]|[-*+](?=\s))\s*(\S.*)$")
+ORDERED = re.compile(r"^(\d{1,3}|[a-z])[.)]\s+(\S.*)$")
+
+
+def run(ctx: Context) -> None:
+    if not ctx.settings.lists:
+        return
+    out: list[Frag] = []
+    for f in ctx.frags:
+        if f.kind != "body":
+            out.append(f)
+            continue
+        out.extend(_split_items(ctx, f))
+    _ordered_runs(ctx, out)
+    _lost_bullets(ctx, out)
+    ctx.frags = out
+
+
+def _split_items(ctx: Context, f: Frag) -> list[Frag]:
+    texts = f.line_texts()
+    if not any(BULLET.match(t) for t in texts):
+        return [f]
+    res: list[Frag] = []
+    cur = Frag(lines=[], kind="body", texts=[], jump=f.jump, after_break=f.after_break)
+    for ln, t in zip(f.lines, texts):
+        m = BULLET.match(t)
+        if m and not (m.group(1) in "-–—" and not _dash_bullet_ok(texts)):
+            if cur.lines:
+                res.append(cur)
+            cur = Frag(lines=[ln], kind="list_item", list_kind="bullet", texts=[m.group(2)])
+            ctx.decide(NAME, "bullet-item", (ln.no, ln.no), t[:40], m.group(2)[:40],
+                       f"line starts with bullet glyph U+{ord(m.group(1)):04X}")
+        else:
+            cur.lines.append(ln)
+            cur.texts.append(t)
+    if cur.lines:
+        res.append(cur)
+    return res
+
+
+def _dash_bullet_ok(texts: list[str]) -> bool:
+    """A dash starts items only where at least two lines start with it."""
+    return sum(1 for t in texts if re.match(r"^[-–—]\s", t)) >= 2
+
+
+def _ordered_runs(ctx: Context, frags: list[Frag]) -> None:
+    # split inside frags at numbered lines in sequence, then mark runs
+    i = 0
+    while i < len(frags):
+        f = frags[i]
+        if f.kind not in ("body",):
+            i += 1
+            continue
+        texts = f.line_texts()
+        nums = [(k, int(m.group(1))) for k, t in enumerate(texts)
+                if (m := ORDERED.match(t)) and m.group(1).isdigit()]
+        if len(nums) >= 2 or (nums and nums[0][0] == 0 and _neighbour_numbered(frags, i, nums[0][1])):
+            pieces = []
+            cuts = [k for k, _ in nums]
+            if cuts[0] != 0:
+                cuts = [0] + cuts
+            bounds = cuts + [len(texts)]
+            for a, b in zip(bounds, bounds[1:]):
+                pieces.append(Frag(lines=f.lines[a:b], kind="body", texts=texts[a:b],
+                                   jump=f.jump if a == 0 else f.lines[a].indent,
+                                   after_break=f.after_break if a == 0 else False))
+            frags[i:i + 1] = pieces
+            i += len(pieces)
+            continue
+        i += 1
+    # now mark runs of frags that start with increasing numbers
+    run: list[tuple[int, int]] = []
+
+    def close():
+        if len(run) >= 2:
+            for j, n in run:
+                fr = frags[j]
+                t = fr.line_texts()
+                m = ORDERED.match(t[0])
+                fr.kind, fr.list_kind, fr.label = "list_item", "ordered", m.group(1)
+                fr.texts = [m.group(2)] + t[1:]
+                ctx.decide(NAME, "ordered-item", (fr.first, fr.first), t[0][:40], m.group(1),
+                           "numbered line in a run of increasing numbers")
+        run.clear()
+
+    for j, fr in enumerate(frags):
+        if fr.kind != "body":
+            close()
+            continue
+        m = ORDERED.match(fr.line_texts()[0])
+        n = int(m.group(1)) if m and m.group(1).isdigit() else None
+        if n is not None and (not run or run[-1][1] < n <= run[-1][1] + 5):
+            run.append((j, n))
+        else:
+            close()
+            if n is not None:
+                run.append((j, n))
+    close()
+
+
+def _neighbour_numbered(frags, i, n) -> bool:
+    if i + 1 < len(frags):
+        m = ORDERED.match(frags[i + 1].line_texts()[0])
+        if m and m.group(1).isdigit() and n < int(m.group(1)) <= n + 5:
+            return True
+    return False
+
+
+def _lost_bullets(ctx: Context, frags: list[Frag]) -> None:
+    for j in range(len(frags) - 1):
+        f = frags[j]
+        if f.kind != "body" or not f.line_texts()[-1].rstrip().endswith(":"):
+            continue
+        k = j + 1
+        while k < len(frags) and frags[k].kind == "body" and frags[k].jump and \
+                frags[k].line_texts()[0][:1].islower():
+            frags[k].kind, frags[k].list_kind = "list_item", "bullet"
+            ctx.decide(NAME, "bullet-item-lost-glyph", (frags[k].first, frags[k].first),
+                       frags[k].line_texts()[0][:40], "", "indented lower-case block after a line ending in ':'")
+            k += 1

@@ -1,0 +1,69 @@
+"""Spacing: whitespace damage from extraction.
+
+Repairs:
+
+* trailing spaces, lines holding a lone space, non-breaking and other odd
+  spaces (``"word\\u00a0word  "`` → ``"word word"``);
+* zero-width characters and soft hyphens inside words;
+* double-spaced extraction, where a blank line follows every wrapped line::
+
+      the deteriorating situation for          the deteriorating situation for
+                                         →     Turkmen migrants in Turkey
+      Turkmen migrants in Turkey
+
+  A single blank line is then only a line wrap; a run of two or more blank
+  (or lone-space) lines is a paragraph break.  The decision is recorded.
+
+A line the extractor wrote with leading whitespace keeps ``indent=True``: in
+text where most lines start flush left, it marks a jump (a new column, a
+text box, the body resuming after notes).
+"""
+from __future__ import annotations
+
+import re
+
+from .base import Context
+
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200e\u200f\u2060\ufeff]")
+NAME = "spacing"
+
+
+def clean_line(text: str) -> str:
+    """``'  a\\u00a0b\\u00ad c  '`` → ``'  a b c'`` (leading space kept)."""
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text)
+    return text.rstrip()
+
+
+def run(ctx: Context) -> None:
+    for ln in ctx.lines:
+        raw = ln.text
+        text = clean_line(raw)
+        ln.blank = not text.strip()
+        ln.indent = bool(text) and text[0] == " " and not ln.blank
+        ln.text = text.strip()
+    if ctx.settings.undo_double_spacing:
+        _undo_double_spacing(ctx)
+
+
+def _undo_double_spacing(ctx: Context) -> None:
+    lines = ctx.lines
+    nonblank = [i for i, ln in enumerate(lines) if not ln.blank]
+    if len(nonblank) < 6:
+        return
+    followed = 0
+    for i in nonblank:
+        if i + 2 < len(lines) and lines[i + 1].blank and not lines[i + 2].blank:
+            followed += 1
+    ratio = followed / len(nonblank)
+    if ratio < 0.6:
+        return
+    ctx.double_spaced = True
+    # A lone blank line between two text lines is a wrap, not a break.
+    for i in range(1, len(lines) - 1):
+        if lines[i].blank and not lines[i - 1].blank and not lines[i + 1].blank:
+            lines[i].soft_blank = True
+    ctx.decide(NAME, "undo-double-spacing", (1, max(1, len(lines))),
+               detail=f"{followed} of {len(nonblank)} text lines are followed by one blank line "
+                      f"({ratio:.0%}); single blank lines treated as line wraps")

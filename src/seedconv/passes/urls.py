@@ -1,0 +1,99 @@
+"""URLs and e-mail addresses.
+
+Repairs URLs broken across lines, with and without an inserted hyphen::
+
+    https://www.hroni-            →  https://www.hronikatm.com/2015/03/...
+    katm.com/2015/03/...
+    https://www.rferl.org/a/how-much-
+    is-the-russian-military-...   →  .../how-much-is-the-russian-military-...
+
+Inside a host name a line-end hyphen is the typesetter's (host names rarely
+hold hyphens at a line end); inside a path *slug* (words joined by hyphens)
+it is kept unless the joined form is a known word or the piece after the
+break is a short unknown syllable.  The joining itself happens in
+:mod:`line_end_hyphens`, which asks :func:`url_hyphen` here.
+
+:func:`inlines` splits joined text into Text / Link / Email inlines; only
+http(s), ftp and mailto targets ever become links.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Email, Inline, Link, Text
+from .words import is_word
+
+URL_TAIL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”‘’]*$", re.I)
+URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”]+", re.I)
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w@])")
+_TRAIL = ".,;:!?)]}»’'\"”"
+
+
+def in_url(accumulated: str) -> bool:
+    """Does the text so far end inside a URL?"""
+    return bool(URL_TAIL.search(accumulated))
+
+
+def url_hyphen(url_so_far: str, left: str, right: str, lang: str) -> tuple[bool, str]:
+    """Decide a line-end hyphen inside a URL: (keep?, reason)."""
+    if not right or not right[0].isalpha():
+        return True, "next piece does not start with a letter"
+    head = re.sub(r"^[a-z]+://", "", url_so_far, flags=re.I)
+    if "/" not in head:
+        return False, "break inside the host name"
+    seg = head.rsplit("/", 1)[-1]
+    slug = seg.count("-") >= 2  # the hyphen at the end plus another one
+    joined = left + right
+    if len(left) == 1:
+        return True, "one-letter piece before the break"
+    if is_word(joined, lang, 2.5) and not (is_word(left, lang, 3.0) and is_word(right, lang, 3.0)):
+        return False, f"'{joined}' is a word"
+    if is_word(joined, lang, 2.5):
+        return False, f"'{joined}' is a word"
+    if not slug:
+        return False, "break inside a path segment without hyphens"
+    if is_word(left, lang) and is_word(right, lang):
+        return True, "both pieces are words in a hyphenated slug"
+    if not is_word(right, lang) and len(right) <= 4:
+        return False, f"'{right}' is a short unknown syllable"
+    return True, "hyphenated slug"
+
+
+def strip_trailing(url: str) -> tuple[str, str]:
+    """Split trailing punctuation that is not part of the address."""
+    tail = ""
+    while url and url[-1] in _TRAIL:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        tail = url[-1] + tail
+        url = url[:-1]
+    return url, tail
+
+
+def inlines(text: str) -> list[Inline]:
+    """Split text into Text, Link and Email inlines."""
+    out: list[Inline] = []
+    pos = 0
+    spans = []
+    for m in URL.finditer(text):
+        url, tail = strip_trailing(m.group(0))
+        if len(url) > len("https://"):
+            spans.append((m.start(), m.start() + len(url), "url", url))
+    for m in EMAIL.finditer(text):
+        if not any(a <= m.start() < b for a, b, *_ in spans):
+            spans.append((m.start(), m.end(), "email", m.group(0)))
+    spans.sort()
+    for a, b, kind, val in spans:
+        if a < pos:
+            continue
+        if a > pos:
+            out.append(Text(text[pos:a]))
+        if kind == "url":
+            target = val if re.match(r"[a-z]+://", val, re.I) else "http://" + val
+            out.append(Link(target, val))
+        else:
+            out.append(Email(val))
+        pos = b
+    if pos < len(text):
+        out.append(Text(text[pos:]))
+    return out

@@ -1,0 +1,91 @@
+"""The normaliser: text → passes (fixed order) → :class:`~seedconv.model.Document`.
+
+Order of the passes, each a module in :mod:`seedconv.passes` whose docstring
+shows the damage it repairs:
+
+1. ``spacing``          whitespace, invisible characters, double spacing
+2. ``furniture``        running heads/feet, page numbers, drop caps, residue
+3. ``segments``         cut lines into raw blocks (blank lines, jumps, pages)
+4. ``footnotes``        note blocks out of the body, continued notes joined
+5. ``lists``            bullets, numbered items, lost bullet glyphs
+6. ``captions``         short lines that interrupt a paragraph, figure labels
+7. ``front_matter``     title and authors
+8. ``headings``         headings and their levels
+9. ``reading_order``    paragraphs cut by page/column breaks rejoined
+10. ``build``           lines joined (``line_end_hyphens``, ``urls``), note
+                        calls linked, the model built
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from . import __version__
+from .model import Diagnostic, Document, Metadata, Source
+from .passes import (build, captions, footnotes, front_matter, furniture, headings, lists,
+                     reading_order, segments, spacing)
+from .passes.base import Context, Line
+from .passes.words import detect_language
+from .reader import decode
+from .settings import Settings
+
+PASSES = [spacing, furniture, segments, footnotes, lists, captions, front_matter, headings,
+          reading_order]
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def split_lines(text: str) -> list[Line]:
+    """Lines numbered from 1; ``\\r\\n`` and ``\\r`` end lines, ``\\f`` starts a page."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out = []
+    page = 0
+    for no, raw in enumerate(text.split("\n"), start=1):
+        if "\f" in raw:
+            parts = raw.split("\f")
+            page += len(parts) - 1
+            raw = " ".join(p for p in parts if p.strip()) if any(p.strip() for p in parts) else ""
+        out.append(Line(no=no, text=raw, page=page))
+    if out and out[-1].text == "" and text.endswith("\n"):
+        out.pop()
+    return out
+
+
+def normalise_bytes(data: bytes, name: str = "input.txt", settings: Settings | None = None) -> Document:
+    """Decode ``data`` (see :mod:`seedconv.reader`) and normalise it."""
+    dec = decode(data, name)
+    doc = normalise(dec.text, name=name, settings=settings, _sha=hashlib.sha256(data).hexdigest(),
+                    _encoding=dec.encoding)
+    for note in dec.notes:
+        doc.diagnostics.insert(0, Diagnostic("info", "encoding", note, None))
+    return doc
+
+
+def normalise(text: str, name: str = "input.txt", settings: Settings | None = None,
+              _sha: str | None = None, _encoding: str = "utf-8") -> Document:
+    """Recover the logical document from PDF-extracted ``text``."""
+    settings = settings or Settings()
+    sha = _sha or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    diags = []
+    if _CONTROL.search(text):
+        n = len(_CONTROL.findall(text))
+        text = _CONTROL.sub("", text)
+        diags.append(Diagnostic("info", "control-characters",
+                                f"{n} control character(s) removed (not allowed in XML)", None))
+    lines = split_lines(text)
+    ctx = Context(lines=lines, settings=settings)
+    ctx.language = settings.language or detect_language(text[:200_000])
+    for p in PASSES:
+        p.run(ctx)
+    blocks, notes = build.run(ctx)
+    md = settings.metadata or {}
+    meta = Metadata(source=Source(name=name, sha256=sha, encoding=_encoding, lines=len(lines)),
+                    title=md.get("title", ctx.meta.get("title")),
+                    subtitle=md.get("subtitle", ctx.meta.get("subtitle")),
+                    authors=list(md.get("authors", ctx.meta.get("authors", []))),
+                    date=md.get("date"), publisher=md.get("publisher"),
+                    rights=md.get("rights", ctx.meta.get("rights")),
+                    language=ctx.language)
+    doc = Document(metadata=meta, blocks=blocks, notes=notes, furniture=ctx.furniture,
+                   decisions=ctx.decisions, diagnostics=diags + ctx.diagnostics,
+                   generator=f"seedconv {__version__}")
+    return doc

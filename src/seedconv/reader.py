@@ -1,0 +1,110 @@
+"""Reading input bytes as text.
+
+* recognises files that are not text at all (PDF, images, archives, office
+  files, executables) and says what they are;
+* decodes UTF-8 (with or without BOM), UTF-16/32 with BOM, and legacy
+  encodings (cp1252, latin-1, ...) detected by charset-normalizer, saying
+  which was assumed;
+* repairs mojibake (UTF-8 read as latin-1) with ftfy and records it.
+
+Returns the text and a list of notes (what was assumed or repaired) that the
+pipeline turns into diagnostics.
+"""
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+
+from .errors import InputError
+
+MAGIC = [
+    (b"%PDF-", "a PDF; extract its text first (e.g. pdftotext FILE.pdf FILE.txt)"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image, not text"),
+    (b"\xff\xd8\xff", "a JPEG image, not text"),
+    (b"GIF8", "a GIF image, not text"),
+    (b"PK\x03\x04", "a ZIP archive (or DOCX/EPUB/ODT), not text"),
+    (b"\x1f\x8b", "a gzip archive, not text"),
+    (b"\x7fELF", "an executable, not text"),
+    (b"MZ", "a Windows executable, not text"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document, not text"),
+    (b"{\\rtf", "an RTF document; convert it to text first"),
+]
+BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+    notes: list[str] = field(default_factory=list)
+
+
+def decode(data: bytes, name: str = "input") -> Decoded:
+    for magic, what in MAGIC:
+        if data.startswith(magic) and not (magic == b"MZ" and _mostly_text(data)):
+            raise InputError(f"{name} is {what}")
+    for bom, enc in BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(enc.replace("-sig", ""))
+            except UnicodeDecodeError as e:
+                raise InputError(f"{name}: broken {enc} text after its byte-order mark ({e.reason})") from None
+            return _fix(Decoded(text, enc, [f"byte-order mark: {enc}"] if enc != "utf-8-sig" else []))
+    if b"\x00" in data[:4096] and data[:4096].count(b"\x00") > len(data[:4096]) // 4:
+        # UTF-16 without a BOM, or binary
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+                if _mostly_text(text.encode("utf-8", "replace")):
+                    return _fix(Decoded(text, enc, [f"no byte-order mark; decoded as {enc}"]))
+            except UnicodeDecodeError:
+                pass
+        raise InputError(f"{name} looks binary (many NUL bytes), not text")
+    try:
+        return _fix(Decoded(data.decode("utf-8"), "utf-8"))
+    except UnicodeDecodeError:
+        pass
+    enc = _detect(data)
+    text = data.decode(enc, errors="replace")
+    if not _mostly_text(text.encode("utf-8", "replace")):
+        raise InputError(f"{name} looks binary, not text")
+    return _fix(Decoded(text, enc, [f"not valid UTF-8; decoded as {enc}"]))
+
+
+def _detect(data: bytes) -> str:
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+        if best is not None and best.encoding:
+            return best.encoding
+    except Exception:  # pragma: no cover
+        pass
+    return "cp1252"
+
+
+def _mostly_text(data: bytes) -> bool:
+    sample = data[:8192]
+    if not sample:
+        return True
+    bad = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return bad / len(sample) < 0.05
+
+
+def _fix(d: Decoded) -> Decoded:
+    """Repair mojibake (UTF-8 bytes read as latin-1/cp1252) with ftfy."""
+    if not any(s in d.text for s in ("Ã", "â€", "Ð", "Ñ", "Å")):
+        return d
+    try:
+        import ftfy
+
+        fixed = ftfy.fix_encoding(d.text)
+    except Exception:  # pragma: no cover
+        return d
+    if fixed != d.text:
+        d.notes.append("mojibake repaired with ftfy.fix_encoding")
+        d.text = fixed
+    return d
