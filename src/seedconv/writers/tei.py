@@ -71,9 +71,11 @@ Inlines:
 
 Provenance:
 
-* Every element made from a block, list item or note carries ``@corresp``:
-  one URI per source span, the source file name (percent-encoded, relative,
-  so it resolves next to the TEI file) with an RFC 5147 ``text/plain``
+* Every element made from a block, list item or note that has spans carries
+  ``@corresp`` (a global TEI attribute; the checked ``tei_all`` is P5 2.7.0,
+  which has no global ``@source``): one URI per source span, the source file
+  name (percent-encoded, relative, so it resolves next to the TEI file;
+  ``source`` if the name is empty) with an RFC 5147 ``text/plain``
   fragment.  RFC 5147 counts line *positions* from 0, so the inclusive
   1-based span ``[first, last]`` is written ``#line=first-1,last``:
   ``corresp="sample.txt#line=5,7"`` means source lines 6 to 7.  Headings carry
