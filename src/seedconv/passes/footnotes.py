@@ -36,19 +36,23 @@ NAME = "footnotes"
 _NUM_START = re.compile(r"^(\d{1,3})\.?\s+(\S.*)$")
 _SYM_START = re.compile(r"^(\*{1,3}|†{1,2}|‡)\s*(\S.*)$")
 _TERMINAL = re.compile(r"[.!?…)\]”\"’»]\s*$")
-_URLISH = re.compile(r"(https?://|www\.|\b[\w-]+\.(?:com|org|net|ru|de|fr|html?)\b)", re.I)
+_TRAILING_CALL = re.compile(r"(?<=[.!?…”\"’»)\]])\s*(\d{1,3}|\*{1,3}|†|‡)$")
+_URLISH = re.compile(r"(https?://|www\.|(?<![@\w.])[\w-]+\.(?:com|org|net|ru|de|fr|html?)\b(?!@))", re.I)
+_ENDS_WITH_URL = re.compile(r"(https?://|www\.)\S*[\w/]$", re.I)
 _YEAR = re.compile(r"\b(1[6-9]|20)\d\d\b")
 _QUOTES = re.compile(r"[“”„\"«»]")
 _CITE = re.compile(r"\b(pp?\.\s*\d|vol\.|no\.\s*\d|issue\s+\d|ed\.|\w+ \d{1,2},\s*\d{4})", re.I)
 # call candidates in running text
-_CALL_GLUED = re.compile(r"(?<=[^\W\d_][.,;:!?”’\"»)\]]|[^\W\d_]{2})(\d{1,3})(?=[\s.,;:)]|$)")
+_CALL_GLUED = re.compile(r"(?:(?<=[.,;:!?”’\"»)\]])|(?<=[^\W\d_]{2}))(\d{1,3})(?=[\s.,;:)]|$)")
 _CALL_SPACED = re.compile(r"(?<=[.,;:!?”’\"»)\]])(\s+)(\d{1,3})(?=\s+[^\W\d_“\"‘(«]|\s+[“\"‘(«]|\s*$)")
 _SYM_CALL = re.compile(r"(?<=[^\s*])(\s?)(\*{1,3}|†{1,2}|‡)(?=\s|$)")
 
 
 def is_open(text: str) -> bool:
     """Unfinished: does not end like a sentence or a reference."""
-    t = text.rstrip()
+    t = _TRAILING_CALL.sub("", text.rstrip())
+    if _ENDS_WITH_URL.search(t):
+        return False  # a reference ending with its address is complete
     return bool(t) and not _TERMINAL.search(t)
 
 
@@ -72,7 +76,7 @@ def find_calls(text: str, expected: int, symbols: set[str]) -> list[tuple[int, i
     exp = expected
     for a, b, lab in cands:
         n = int(lab)
-        if n == exp or (exp < n <= exp + 1 and out):
+        if exp <= n <= exp + 2:
             if out and a < out[-1][1]:
                 continue
             out.append((a, b, lab))
@@ -152,13 +156,22 @@ def run(ctx: Context) -> None:
             in_sym_area = True
             i += 1
             continue
-        # 3. lines before the next note number continue the last note
-        k = _next_label_line(texts, expected) if expected < next_call + 1 else None
+        # 3. lines before the next note number continue the last note (or, when
+        #    note `expected` was called but never opened, are that note's lost start)
+        k, lab = _next_label_line(texts, expected) if expected < next_call + 1 else (None, None)
         if k is not None and k > 0 and (last_note is not None or note_like(" ".join(texts[:k]))):
-            if last_note is not None:
+            head = " ".join(texts[:k])
+            if lab == expected + 1 and note_like(head) and \
+                    (last_note is None or not is_open(_text(last_note))):
+                _orphan(ctx, out, f, 0, k, expected)
+                expected += 1
+            elif last_note is not None:
                 _append(ctx, last_note, f, 0, k, "continued before the next note number")
             else:
-                _orphan(ctx, out, f, 0, k, expected)
+                body = Frag(lines=f.lines[:k], texts=texts[:k], jump=f.jump, after_break=f.after_break)
+                scan_calls(body)
+                out.append(body)
+                last_body = body
             start_notes(f, k)
             i += 1
             continue
@@ -196,12 +209,13 @@ def run(ctx: Context) -> None:
     ctx.frags = out
 
 
-def _next_label_line(texts: list[str], expected: int) -> int | None:
+def _next_label_line(texts: list[str], expected: int) -> tuple[int | None, int | None]:
+    """First line opening note `expected` (or `expected + 1`, when `expected` was lost)."""
     for k, t in enumerate(texts):
         m = _NUM_START.match(t)
-        if m and int(m.group(1)) == expected:
-            return k
-    return None
+        if m and int(m.group(1)) in (expected, expected + 1):
+            return k, int(m.group(1))
+    return None, None
 
 
 def _append(ctx: Context, note: Frag, f: Frag, a: int, b: int, why: str) -> None:

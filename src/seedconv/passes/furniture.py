@@ -148,6 +148,8 @@ def run(ctx: Context) -> None:
             confirmed.add(i)
 
     for i in text_idx:
+        if _RULE.match(lines[i].text) and not lines[i].removed:
+            ctx.remove(lines[i], "rule", "separator made of punctuation only")
         if _MAILTO.match(lines[i].text):
             ctx.remove(lines[i], "link-residue", "mailto: annotation residue")
             confirmed.add(i)

@@ -13,6 +13,8 @@ Whether two blocks are really one paragraph is decided later
 """
 from __future__ import annotations
 
+import re
+
 from .base import Context, Frag
 
 NAME = "segments"
@@ -63,4 +65,45 @@ def run(ctx: Context) -> None:
     meta = ctx.meta.pop("_fragmeta", {})
     for f in frags:
         f.jump, f.after_break = meta.get(f.first, (False, False))
-    ctx.frags = frags
+    ctx.frags = _split_short_lines(ctx, frags)
+
+
+_END = re.compile(r"[.!?:;…”\"»)]$")
+_STARTS_NEW = re.compile(r"^[\W\d]*[A-ZÀ-ÞА-ЯЁ0-9\uf0b7•*†‡]|^[\u2022\uf0a7\uf0b7*†‡]")
+
+
+def line_width(ctx: Context) -> int:
+    """The typical full line length (90th percentile of text lines)."""
+    lens = sorted(len(ln.text) for ln in ctx.lines if not ln.blank and not ln.removed)
+    if not lens:
+        return 0
+    return lens[min(len(lens) - 1, int(len(lens) * 0.9))]
+
+
+def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
+    """A block whose paragraphs are not separated by blank lines: a line much
+    shorter than the column that ends a sentence (or stands alone like a
+    heading) and is followed by a line starting a new sentence ends a block."""
+    from .headings import style_of
+
+    width = line_width(ctx)
+    if width < 20:
+        return frags
+    out: list[Frag] = []
+    for f in frags:
+        start = 0
+        lines = f.lines
+        for k in range(len(lines) - 1):
+            t, nxt = lines[k].text, lines[k + 1].text
+            if len(t) >= 0.7 * width or not _STARTS_NEW.match(nxt):
+                continue
+            prev_end = k == start or bool(_END.search(lines[k - 1].text))
+            if _END.search(t) or (prev_end and style_of(t) is not None and len(t) <= 0.6 * width):
+                out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
+                                after_break=f.after_break if start == 0 else False))
+                ctx.decide(NAME, "split-short-line", (lines[k].no, lines[k + 1].no), t[-30:], "",
+                           f"line of {len(t)} characters (column about {width}) ends a block")
+                start = k + 1
+        out.append(Frag(lines=lines[start:], jump=f.jump if start == 0 else False,
+                        after_break=f.after_break if start == 0 else False))
+    return out

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ..model import Email, Inline, Link, Text
-from .words import is_word
+from .words import is_word, zipf
 
 URL_TAIL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”‘’]*$", re.I)
 URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”]+", re.I)
@@ -42,19 +42,23 @@ def url_hyphen(url_so_far: str, left: str, right: str, lang: str) -> tuple[bool,
     if "/" not in head:
         return False, "break inside the host name"
     seg = head.rsplit("/", 1)[-1]
-    slug = seg.count("-") >= 2  # the hyphen at the end plus another one
+    slug = "-" in seg
     joined = left + right
     if len(left) == 1:
         return True, "one-letter piece before the break"
-    if is_word(joined, lang, 2.5) and not (is_word(left, lang, 3.0) and is_word(right, lang, 3.0)):
-        return False, f"'{joined}' is a word"
     if is_word(joined, lang, 2.5):
         return False, f"'{joined}' is a word"
     if not slug:
         return False, "break inside a path segment without hyphens"
-    if is_word(left, lang) and is_word(right, lang):
-        return True, "both pieces are words in a hyphenated slug"
-    if not is_word(right, lang) and len(right) <= 4:
+    zl, zr = max(zipf(left.casefold(), lang), zipf(left.casefold(), "en")), \
+        max(zipf(right.casefold(), lang), zipf(right.casefold(), "en"))
+    if min(zl, zr) >= 3.0 and max(zl, zr) >= 4.5:
+        return True, "both pieces are common words in a hyphenated slug"
+    if len(joined) >= 7 and any(is_word(joined[:-k], lang, 2.5) for k in (1, 2)):
+        return False, f"'{joined}' is an inflected word"
+    if is_word(left, lang):
+        return False, f"'{right}' is not a word: the rest of '{left}…'"
+    if len(right) <= 4:
         return False, f"'{right}' is a short unknown syllable"
     return True, "hyphenated slug"
 
