@@ -183,10 +183,16 @@ def run(ctx: Context) -> None:
             _append(ctx, last_note, f, 0, len(texts), "citation-like block while the note is unfinished")
             i += 1
             continue
-        # 5. an orphan citation just before note expected+1: note `expected` lost its start
-        if i + 1 < len(frags) and note_like(_text(f)) and expected < next_call:
+        # 5. a citation fragment just before a note area: the end of the last
+        #    note, or (before note expected+1) note `expected` whose start was lost
+        if i + 1 < len(frags) and note_like(_text(f)) and expected < next_call + 1:
             nm = _NUM_START.match(frags[i + 1].line_texts()[0])
-            if nm and int(nm.group(1)) == expected + 1:
+            if nm and int(nm.group(1)) == expected and last_note is not None and \
+                    (first[:1].islower() or _URLISH.match(first)) and not in_sym_area:
+                _append(ctx, last_note, f, 0, len(texts), "citation fragment just before the next note")
+                i += 1
+                continue
+            if nm and int(nm.group(1)) == expected + 1 and expected < next_call:
                 _orphan(ctx, out, f, 0, len(texts), expected)
                 expected += 1
                 i += 1

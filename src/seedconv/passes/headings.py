@@ -74,8 +74,9 @@ def run(ctx: Context) -> None:
             continue
         prev = _prev_body(fr, i)
         nxt = _next_body(fr, i)
-        if prev is not None and prev.kind == "body" and is_open(" ".join(prev.line_texts())) \
-                and not (f.jump or f.after_break):
+        prev_is_heading = bool(found) and found[-1][0] == i - 1
+        if prev is not None and prev.kind == "body" and not prev_is_heading and \
+                is_open(" ".join(prev.line_texts())) and not (f.jump or f.after_break):
             continue  # continues a sentence
         if nxt is None and st == "sentence":
             continue
@@ -98,7 +99,7 @@ def _prev_body(fr, i):
 
 def _next_body(fr, i):
     for j in range(i + 1, len(fr)):
-        if fr[j].kind in ("body", "heading", "list_item"):
+        if fr[j].kind in ("body", "heading", "list_item", "note"):
             return fr[j]
     return None
 

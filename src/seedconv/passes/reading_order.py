@@ -39,6 +39,7 @@ def run(ctx: Context) -> None:
             continue
         if last_para is not None and last_para.kind in ("body", "list_item") and \
                 is_open(" ".join(t for t in last_para.line_texts() if t)) and \
+                not last_para.line_texts()[-1].rstrip().endswith(":") and \
                 not (last_para.kind == "list_item" and f.line_texts()[0][:1].isupper() and not f.jump):
             if last_para.texts is None:
                 last_para.texts = [ln.text for ln in last_para.lines]
