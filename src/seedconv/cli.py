@@ -1,0 +1,158 @@
+"""The seedconv command line: a thin click shell over the library.
+
+Exit codes: 0 success; 1 some input failed (batch) or a file is invalid
+(``validate``); 2 usage or input error (one line on stderr, no traceback).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .api import normalise_bytes, normalise_file, render, atomic_write, validate_file
+from .errors import SeedconvError
+from .settings import Settings
+from .writers import DEFAULT_FORMATS, FORMATS
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _fail(msg: str, code: int = EXIT_USAGE) -> None:
+    click.echo(f"seedconv: {msg}", err=True)
+    sys.exit(code)
+
+
+def _parse_formats(value: str) -> list[str]:
+    fmts = [f.strip() for f in value.split(",") if f.strip()]
+    bad = [f for f in fmts if f not in FORMATS]
+    if bad or not fmts:
+        raise click.BadParameter(f"unknown format(s): {', '.join(bad) or '(none)'}; "
+                                 f"choose from {', '.join(FORMATS)}")
+    return list(dict.fromkeys(fmts))
+
+
+def safe_stem(path: Path) -> str:
+    """The output name for an input: its file name without ``.txt``, made safe
+    (no directory parts, no leading dot or dash, no control characters)."""
+    name = path.name
+    if name.lower().endswith(".txt"):
+        name = name[:-4]
+    name = re.sub(r"[\x00-\x1f\x7f/\\]", "_", name).strip()
+    name = name.lstrip(".-") or "document"
+    return name[:200]
+
+
+def _summary(name: str, doc) -> str:
+    warn = [d for d in doc.diagnostics if d.level in ("warning", "error")]
+    s = (f"{name}: {len(doc.blocks)} blocks, {len(doc.notes)} notes, "
+         f"{len(doc.furniture)} furniture lines removed")
+    return s + (f", {len(warn)} warning(s)" if warn else "")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="seedconv")
+def main() -> None:
+    """Turn messy PDF-extracted text into clean, structured documents."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--outdir", required=True, type=click.Path(path_type=Path),
+              help="Output directory; files go to OUTDIR/<format>/<NAME>.<ext>.")
+@click.option("-t", "--to", "formats", default=",".join(DEFAULT_FORMATS), show_default=True,
+              help="Comma-separated formats: " + ", ".join(FORMATS) + ".")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("--language", default=None, help="Document language (ISO 639-1); detected if omitted.")
+def convert(inputs: tuple[Path, ...], outdir: Path, formats: str, quiet: bool, language: str | None) -> None:
+    """Convert INPUT text files into every requested format.
+
+    Example: seedconv convert seeds/*.txt -o build -t json,tei,md
+    """
+    try:
+        fmts = _parse_formats(formats)
+    except click.BadParameter as e:
+        _fail(str(e))
+    if outdir.exists() and not outdir.is_dir():
+        _fail(f"{outdir} exists and is not a directory")
+    settings = Settings(language=language)
+    failed: list[str] = []
+    seen: set[str] = set()
+    for inp in inputs:
+        stem = safe_stem(inp)
+        if stem in seen:
+            click.echo(f"seedconv: {inp}: skipped, another input has the output name {stem!r}", err=True)
+            failed.append(str(inp))
+            continue
+        seen.add(stem)
+        try:
+            doc = normalise_file(inp, settings)
+            # render everything first, then write: no half-written set on error
+            outputs = [(outdir / f / (stem + FORMATS[f].extension), render(doc, f)) for f in fmts]
+            for path, data in outputs:
+                atomic_write(path, data)
+        except SeedconvError as e:
+            click.echo(f"seedconv: {e}", err=True)
+            failed.append(str(inp))
+            continue
+        except Exception as e:  # a bug, but the batch goes on
+            click.echo(f"seedconv: {inp}: internal error: {type(e).__name__}: {e}", err=True)
+            failed.append(str(inp))
+            continue
+        if not quiet:
+            click.echo(_summary(str(inp), doc), err=True)
+    if failed:
+        click.echo(f"seedconv: {len(failed)} of {len(inputs)} input(s) failed: {', '.join(failed)}", err=True)
+        sys.exit(EXIT_FAILED if len(failed) < len(inputs) else EXIT_USAGE)
+
+
+@main.command()
+@click.argument("input", type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--language", default=None, help="Document language (ISO 639-1); detected if omitted.")
+def normalize(input: Path, language: str | None) -> None:
+    """Print the document JSON of INPUT (``-`` reads standard input)."""
+    settings = Settings(language=language)
+    try:
+        if str(input) == "-":
+            doc = normalise_bytes(sys.stdin.buffer.read(), name="stdin.txt", settings=settings)
+        else:
+            doc = normalise_file(input, settings)
+        data = render(doc, "json")
+    except SeedconvError as e:
+        _fail(str(e))
+    sys.stdout.buffer.write(data)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def validate(files: tuple[Path, ...]) -> None:
+    """Validate JSON and TEI files against seedconv's schemas."""
+    bad = 0
+    for f in files:
+        if not f.is_file():
+            click.echo(f"{f}: no such file", err=True)
+            bad += 1
+            continue
+        problems = validate_file(f)
+        if problems:
+            bad += 1
+            for p in problems[:10]:
+                click.echo(f"{f}: invalid: {p}", err=True)
+        else:
+            click.echo(f"{f}: valid")
+    sys.exit(EXIT_FAILED if bad else EXIT_OK)
+
+
+@main.command()
+def formats() -> None:
+    """List the output formats."""
+    for f in FORMATS.values():
+        click.echo(f"{f.name:5} {f.extension:6} {f.description}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
