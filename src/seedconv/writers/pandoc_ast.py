@@ -12,13 +12,15 @@ Mapping
 Metadata (``meta``)
     ``title``, ``subtitle``, ``date``, ``publisher``, ``rights`` → MetaInlines;
     ``authors`` → ``author``, a MetaList of MetaInlines (one per author);
-    ``language`` → ``lang`` (MetaString), only when the model knows it.
+    ``language`` → ``lang`` (MetaString), only when the model knows it and
+    it looks like a BCP 47 tag (``en``, ``pt-BR``; not ``English``).
     For EPUB (``target="epub"``) the date is normalised to ISO 8601 (see
     :func:`epub_date`; dropped when it names no year), and three things are
-    required, so there are fallbacks: ``title`` falls back to the source file name, ``lang`` to
-    ``und`` (undetermined), and ``identifier`` is ``urn:uuid:…``, a UUID made
-    deterministically (uuid5) from the source's SHA-256, so the same source
-    always gets the same identifier and pandoc never invents a random one.
+    required, so there are fallbacks: ``title`` falls back to the source
+    file name, ``lang`` to ``und`` (undetermined), and ``identifier`` is
+    ``urn:uuid:…``, a UUID made deterministically (uuid5) from the source's
+    SHA-256, so the same source always gets the same identifier and pandoc
+    never invents a random one.
 
 Blocks
     Heading     → ``Header`` with the model's level (clamped to 1‥6; the
@@ -93,10 +95,9 @@ IDENTIFIER_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://seedconv/source-s
 _SPACE = re.compile(r"[ \t\n\r\f\v]+")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 _SAFE_SCHEMES = {"http", "https", "ftp", "mailto"}
+_LANG_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 
 JSON = dict[str, Any]
-
-NO_ATTR: list = ["", [], []]
 
 
 # --------------------------------------------------------------------------
@@ -272,9 +273,9 @@ class _Builder:
                 if target is None:
                     out.extend(label)
                 else:
-                    out.append(_node("Link", [NO_ATTR, label, [target, ""]]))
+                    out.append(_node("Link", [_attr(), label, [target, ""]]))
             elif isinstance(x, Email):
-                out.append(_node("Link", [NO_ATTR, [_node("Str", x.address)],
+                out.append(_node("Link", [_attr(), [_node("Str", x.address)],
                                           ["mailto:" + x.address, ""]]))
             else:  # pragma: no cover - the model has no other inline
                 raise TypeError(f"unknown inline {x!r}")
@@ -301,7 +302,7 @@ class _Builder:
         if not content:
             return []
         if isinstance(b, Heading):
-            return [_node("Header", [min(max(b.level, 1), 6), NO_ATTR, content])]
+            return [_node("Header", [min(max(b.level, 1), 6), _attr(), content])]
         if isinstance(b, Paragraph):
             return [_node("Para", content)]
         if isinstance(b, Quote):
@@ -341,6 +342,8 @@ class _Builder:
         if authors:
             meta["author"] = _node("MetaList", [_meta_inlines(a) for a in authors])
         lang = (md.language or "").strip()
+        if not _LANG_TAG.fullmatch(lang):
+            lang = ""  # not a BCP 47 tag ("English"): EPUB would be invalid
         if not lang and self.target == "epub":
             lang = "und"
         if lang:
