@@ -14,7 +14,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 CALL = re.compile(r"\[\^(\w+)\]")
-URL = re.compile(r"https?://\S+")
+URL = re.compile(r"https?://[\w-]+(?:\.[\w-]+)+[^\s\"<>]*")
 
 
 def split_url(m_text: str) -> tuple[str, str]:
@@ -43,23 +43,28 @@ TEX_ESC = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r
            "`": r"\textasciigrave{}"}
 
 
-def tex_plain(s: str) -> str:
-    return "".join(TEX_ESC.get(c, c) for c in s)
+def tex_plain(s: str, lang: str = "") -> str:
+    out = "".join(TEX_ESC.get(c, c) for c in s)
+    if lang == "ru":
+        # accented Latin letters are composed from separate accents in T2A and
+        # extract as "Fern´andez": set such words in T1 (babel's English)
+        out = re.sub(r"[\w-]*[\u00c0-\u017f][\w-]*", lambda m: r"\foreignlanguage{english}{%s}" % m.group(0), out)
+    return out
 
 
-def tex_inline(s: str, notes: dict, upper=False) -> str:
+def tex_inline(s: str, notes: dict, lang: str = "") -> str:
     out, pos = [], 0
-    pattern = re.compile(r"\[\^(\w+)\]|https?://\S+")
+    pattern = re.compile(r"\[\^(\w+)\]|" + URL.pattern)
     for m in pattern.finditer(s):
-        out.append(tex_plain(s[pos:m.start()]))
+        out.append(tex_plain(s[pos:m.start()], lang))
         if m.group(1):
-            out.append(r"\footnote{%s}" % tex_inline(notes[m.group(1)], notes))
+            out.append(r"\footnote{%s}" % tex_inline(notes[m.group(1)], notes, lang))
             pos = m.end()
         else:
             u, tail = split_url(m.group(0))
             out.append(r"\url{%s}" % u)
             pos = m.start() + len(u)
-    out.append(tex_plain(s[pos:]))
+    out.append(tex_plain(s[pos:], lang))
     return "".join(out)
 
 
@@ -78,6 +83,7 @@ def latex(doc: dict, columns: int, workdir: Path) -> tuple[Path, list[str]]:
         rf"\usepackage[shorthands=off,{BABEL[lang]}]{{babel}}",
         rf"\usepackage[{margins}]{{geometry}}",
         r"\usepackage{microtype}",
+        r"\setlength{\columnsep}{0.75cm}",
         r"\DisableLigatures{encoding = *, family = *}",
         r"\usepackage[hyphens]{url}",
         r"\usepackage[hidelinks]{hyperref}",
@@ -89,7 +95,7 @@ def latex(doc: dict, columns: int, workdir: Path) -> tuple[Path, list[str]]:
         r"\fancypagestyle{plain}{\fancyhf{}\renewcommand{\headrulewidth}{0pt}"
         rf"\fancyfoot[L]{{\footnotesize {tex_plain(doc['copyright'])}}}\fancyfoot[R]{{\small\thepage}}}}",
         rf"\title{{{tex_plain(doc['title'])}}}",
-        r"\author{%s}" % r" \and ".join(tex_plain(a) for a in doc["authors"]),
+        r"\author{%s}" % r" \and ".join(tex_plain(a, lang) for a in doc["authors"]),
         r"\date{}",
         r"\begin{document}",
         rf"\setcounter{{page}}{{{doc['first_page']}}}",
@@ -106,12 +112,12 @@ def latex(doc: dict, columns: int, workdir: Path) -> tuple[Path, list[str]]:
             open_list = kind
         if b["type"] == "heading":
             cmd = "section*" if b["level"] == 2 else "subsection*"
-            L.append(rf"\{cmd}{{{tex_inline(b['text'], notes)}}}")
+            L.append(rf"\{cmd}{{{tex_inline(b['text'], notes, lang)}}}")
         elif b["type"] == "list_item":
-            L.append(r"\item " + tex_inline(b["text"], notes))
+            L.append(r"\item " + tex_inline(b["text"], notes, lang))
         else:
             L.append("")
-            L.append(tex_inline(b["text"], notes))
+            L.append(tex_inline(b["text"], notes, lang))
             L.append("")
     if open_list:
         L.append(r"\end{itemize}" if open_list == "bullet" else r"\end{enumerate}")
@@ -145,7 +151,7 @@ NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
 
 def odt_inline(s: str, notes: dict, counter: list) -> str:
     out, pos = [], 0
-    pattern = re.compile(r"\[\^(\w+)\]|https?://\S+")
+    pattern = re.compile(r"\[\^(\w+)\]|" + URL.pattern)
     for m in pattern.finditer(s):
         out.append(xml_escape(s[pos:m.start()]))
         if m.group(1):
@@ -157,7 +163,8 @@ def odt_inline(s: str, notes: dict, counter: list) -> str:
             pos = m.end()
         else:
             u, tail = split_url(m.group(0))
-            out.append(f'<text:a xlink:type="simple" xlink:href="{xml_escape(u)}">{xml_escape(u)}</text:a>')
+            href = xml_escape(u, {'"': "&quot;"})
+            out.append(f'<text:a xlink:type="simple" xlink:href="{href}">{xml_escape(u)}</text:a>')
             pos = m.start() + len(u)
     out.append(xml_escape(s[pos:]))
     return "".join(out)
@@ -296,9 +303,9 @@ def libreoffice(doc: dict, columns: int, workdir: Path, upper_headings=False) ->
     src = workdir / f"{name}.fodt"
     src.write_text(odt_text(doc, columns, upper_headings))
     exe = shutil.which("soffice") or shutil.which("libreoffice")
-    profile = workdir / "lo-profile"
+    profile = (workdir / "lo-profile").resolve()
     r = subprocess.run([exe, f"-env:UserInstallation=file://{profile}", "--headless",
-                        "--convert-to", "pdf", "--outdir", str(workdir), str(src)],
+                        "--convert-to", "pdf", "--outdir", str(workdir.resolve()), str(src.resolve())],
                        capture_output=True, text=True, timeout=300)
     pdf = workdir / f"{name}.pdf"
     if not pdf.exists():

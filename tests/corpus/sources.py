@@ -163,7 +163,7 @@ class Walker:
                 t = ch.find(".//div[@class='titlepage']//*[@class='title']")
                 if t is not None and self.words() < budget * 0.85:
                     title = strip_number(t.text_content())
-                    if SAFE.match(title):
+                    if SAFE.match(title) and not untranslated(title, self.lang):
                         self.blocks.append({"type": "heading", "level": min(depth, 3), "text": title})
                     self.walk(ch, depth + 1, budget)
                 continue
@@ -262,7 +262,7 @@ def build(spec):
     for b in blocks:
         b["text"] = re.sub(r"\[\^(\w+)\]", renum, b["text"])
     surname = authors[0].split()[-1]
-    short = title if len(title) < 45 else title[:42].rsplit(" ", 1)[0] + " …"
+    short = title if len(title) < 45 else title[:42].rsplit(" ", 1)[0]
     return {
         "name": name, "lang": lang, "title": title, "authors": authors,
         "journal": JOURNAL[lang],
