@@ -33,7 +33,7 @@ from .base import Context, Frag
 
 NAME = "footnotes"
 
-_NUM_START = re.compile(r"^(\d{1,3})\.?\s+(\S.*)$")
+_NUM_START = re.compile(r"^(\d{1,3})(?:\.?\s+|(?=[A-ZÀ-ÞА-ЯЁ“\"„«‘(\[]))(\S.*)$")
 _SYM_START = re.compile(r"^(\*{1,3}|†{1,2}|‡)\s*(\S.*)$")
 _TERMINAL = re.compile(r"[.!?…)\]”\"’»]\s*$")
 _TRAILING_CALL = re.compile(r"(?<=[.!?…”\"’»)\]])\s*(\d{1,3}|\*{1,3}|†|‡)$")
@@ -208,11 +208,38 @@ def run(ctx: Context) -> None:
             i += 1
             continue
         in_sym_area = False
+        # 7. a note area inside a body block (no blank line before it): split
+        k = _inner_note_start(f, expected, next_call)
+        if k is not None:
+            body = Frag(lines=f.lines[:k], texts=texts[:k], jump=f.jump, after_break=f.after_break)
+            scan_calls(body)
+            out.append(body)
+            last_body = body
+            ctx.decide(NAME, "split-note-area", (f.lines[k - 1].no, f.lines[k].no), "", "",
+                       "a line inside the block opens the next expected note after its call")
+            start_notes(f, k)
+            i += 1
+            continue
         scan_calls(f)
         out.append(f)
         last_body = f
         i += 1
     ctx.frags = out
+
+
+def _inner_note_start(f: Frag, expected: int, next_call: int) -> int | None:
+    """Index of a line (not the first) that opens note `expected`, whose call
+    appears before it (earlier in the text or in this block's earlier lines)."""
+    texts = f.line_texts()
+    seen = next_call
+    for k, t in enumerate(texts):
+        if k > 0:
+            m = _NUM_START.match(t)
+            if m and int(m.group(1)) == expected and expected < seen and len(t) > 12:
+                return k
+        for _, _, lab in find_calls(t, seen, set()):
+            seen = int(lab) + 1
+    return None
 
 
 def _next_label_line(texts: list[str], expected: int) -> tuple[int | None, int | None]:

@@ -153,10 +153,59 @@ def run(ctx: Context) -> None:
         if _MAILTO.match(lines[i].text):
             ctx.remove(lines[i], "link-residue", "mailto: annotation residue")
             confirmed.add(i)
+    _repeated_inline(ctx, text_idx, confirmed)
+    _numbers_next_to_furniture(ctx, text_idx, confirmed)
     _zones(ctx, iso, confirmed)
     _link_residue(ctx)
     _drop_caps(ctx, iso)
     _mark_breaks(ctx, confirmed)
+
+
+_EDGE_NUM = re.compile(r"^\d{1,4}\s+\S|\S\s+\d{1,4}$")
+
+
+def _repeated_inline(ctx: Context, text_idx: list[int], confirmed: set[int]) -> None:
+    """Running heads that the extractor did not set apart with blank lines:
+    short title-like lines (or lines carrying a page number at one end) that
+    repeat, digits masked, three times — or twice with different numbers."""
+    lines = ctx.lines
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i in text_idx:
+        t = lines[i].text
+        if not lines[i].removed and 3 <= len(t) <= 100 and not _URL_ONLY.match(t):
+            groups[mask(t)].append(i)
+    for key, idxs in groups.items():
+        if len(idxs) < 2 or not re.search(r"[^\W\d_]", key):
+            continue
+        texts = [lines[i].text for i in idxs]
+        nums = [int(m.group(0)) for t in texts if (m := re.search(r"^\d{1,4}|\d{1,4}$", t))]
+        numbered = len(nums) == len(texts) and len(set(nums)) == len(nums) and \
+            all(0 < b - a <= 2 for a, b in zip(nums, nums[1:]))  # page numbers go up by 1 or 2
+        headish = all(_head_like(t) or _COPYRIGHT.search(t) for t in texts)
+        if (numbered and headish) or (len(idxs) >= 3 and headish):
+            for i in idxs:
+                kind = "copyright" if _COPYRIGHT.search(lines[i].text) else "running-head"
+                ctx.remove(lines[i], kind, f"repeated {len(idxs)} times (digits ignored)")
+                confirmed.add(i)
+
+
+def _numbers_next_to_furniture(ctx: Context, text_idx: list[int], confirmed: set[int]) -> None:
+    """Lone numbers next to removed furniture or to the next page's number."""
+    lines = ctx.lines
+    changed = True
+    while changed:
+        changed = False
+        for i in text_idx:
+            ln = lines[i]
+            if ln.removed or not ln.text.isdigit() or len(ln.text) > 4:
+                continue
+            near = [j for j in (i - 1, i + 1, i - 2, i + 2) if 0 <= j < len(lines)]
+            def is_pn(j):
+                return lines[j].text.isdigit() and abs(int(lines[j].text) - int(ln.text)) == 1
+            if any(j in confirmed for j in near[:2]) or any(is_pn(j) for j in near[:2]):
+                ctx.remove(ln, "page-number", "a number alone on a line beside page furniture")
+                confirmed.add(i)
+                changed = True
 
 
 def _zones(ctx: Context, iso: set[int], confirmed: set[int]) -> None:
