@@ -60,6 +60,9 @@ MATRIX = [
 MIN_COVERAGE = 0.995
 
 
+ANY_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"]+|www\.[^\s<>\"]+")
+
+
 def gold_for(doc: dict, upper: bool, furniture: list[str], pages: int, source: str) -> dict:
     blocks = []
     for b in doc["blocks"]:
@@ -68,9 +71,13 @@ def gold_for(doc: dict, upper: bool, furniture: list[str], pages: int, source: s
             # printed with text-transform: uppercase; the gold keeps what is printed
             b["text"] = re.sub(r"\[\^\w+\]|[^[]+", lambda m: m.group(0) if m.group(0).startswith("[^") else m.group(0).upper(), b["text"])
         blocks.append(b)
+    # Every URL printed in body or notes, in order of first appearance; also bare
+    # scheme mentions such as «ftp://» that a URL pattern picks up in the text.
     urls = []
     for t in [b["text"] for b in blocks] + [n["text"] for n in doc["notes"]]:
-        for u in render.urls_in(t):
+        found = [(m.start(), render.split_url(m.group(0))[0]) for m in ANY_URL.finditer(t)]
+        for _, u in sorted(found):
+            u = u.rstrip("\"'’»”")
             if u not in urls:
                 urls.append(u)
     pagenos = [str(doc["first_page"] + i) for i in range(pages)]

@@ -132,7 +132,7 @@ class Walker:
             return text
         self.n_links += 1
         k = self.n_links
-        if k % 3 == 1 and len(self.notes) < 9:      # footnote citing the link target
+        if k % 3 == 1 and len(self.notes) < 9 and not any(href in n["text"] for n in self.notes):      # footnote citing the link target
             nid = str(len(self.notes) + 1)
             self.notes.append({"id": nid, "text": f"{SEE[self.lang]} {href}"})
             return f"{text}\x00{nid}\x00"
