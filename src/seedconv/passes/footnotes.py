@@ -145,6 +145,15 @@ def run(ctx: Context) -> None:
             in_sym_area = False
             i += 1
             continue
+        # 1b. a column of note labels, then a block with their texts (pdftotext)
+        labels = _label_column(texts, expected)
+        if labels and expected < next_call + 1 and i + 1 < len(frags):
+            g = frags[i + 1]
+            _label_notes(ctx, out, f, g, labels)
+            expected += len(labels)
+            last_note = out[-1]
+            i += 2
+            continue
         # 2. symbol note
         if sm and sm.group(1) in sym_calls:
             note = Frag(lines=list(f.lines), kind="note", label=sm.group(1),
@@ -225,6 +234,41 @@ def run(ctx: Context) -> None:
         last_body = f
         i += 1
     ctx.frags = out
+
+
+def _label_column(texts: list[str], expected: int) -> list[int]:
+    """``['3', '4', '5']`` when expected is 3: labels printed apart from their texts."""
+    if not all(t.strip().isdigit() for t in texts):
+        return []
+    nums = [int(t) for t in texts]
+    if nums != list(range(expected, expected + len(nums))):
+        return []
+    return nums
+
+
+def _label_notes(ctx: Context, out: list[Frag], f: Frag, g: Frag, labels: list[int]) -> None:
+    """Give the lines of block ``g`` to the notes labelled in block ``f``:
+    one line each when the counts agree, else a new note starts after a
+    complete line."""
+    gl, gt = g.lines, g.line_texts()
+    groups: list[list[int]] = []
+    for k, t in enumerate(gt):
+        need = len(labels) - len(groups)
+        left = len(gt) - k
+        if not groups or (need > 0 and (left <= need or not is_open(gt[k - 1]))):
+            groups.append([k])
+        else:
+            groups[-1].append(k)
+    for lab, idx in zip(labels, groups):
+        note = Frag(lines=[gl[k] for k in idx], kind="note", label=str(lab), texts=[gt[k] for k in idx])
+        out.append(note)
+        ctx.decide(NAME, "note-from-label-column", (f.first, gl[idx[-1]].no), str(lab), f"note {lab}",
+                   "labels printed in a column apart from their texts; matched in order")
+    for lab in labels[len(groups):]:
+        ctx.diagnose("warning", "note-text-missing", f"note {lab}: label printed but no text found",
+                     (f.first, f.last))
+    for k in range(sum(len(x) for x in groups[:len(labels)]), len(gt)):
+        pass
 
 
 def _inner_note_start(f: Frag, expected: int, next_call: int) -> int | None:

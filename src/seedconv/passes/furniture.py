@@ -199,10 +199,8 @@ def _numbers_next_to_furniture(ctx: Context, text_idx: list[int], confirmed: set
             ln = lines[i]
             if ln.removed or not ln.text.isdigit() or len(ln.text) > 4:
                 continue
-            near = [j for j in (i - 1, i + 1, i - 2, i + 2) if 0 <= j < len(lines)]
-            def is_pn(j):
-                return lines[j].text.isdigit() and abs(int(lines[j].text) - int(ln.text)) == 1
-            if any(j in confirmed for j in near[:2]) or any(is_pn(j) for j in near[:2]):
+            near = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+            if any(j in confirmed for j in near):
                 ctx.remove(ln, "page-number", "a number alone on a line beside page furniture")
                 confirmed.add(i)
                 changed = True

@@ -77,7 +77,7 @@ def line_width(ctx: Context) -> int:
     lens = sorted(len(ln.text) for ln in ctx.lines if not ln.blank and not ln.removed)
     if not lens:
         return 0
-    return lens[min(len(lens) - 1, int(len(lens) * 0.9))]
+    return lens[min(len(lens) - 1, int(len(lens) * 0.95))]
 
 
 def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
@@ -89,20 +89,33 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
     width = line_width(ctx)
     if width < 20:
         return frags
+    # Does the text separate paragraphs with blank lines?  Then a sentence
+    # ending early inside a block is not a paragraph end.
+    def early_end(a, b) -> bool:
+        word = b.text.split()[0] if b.text.split() else ""
+        return bool(_END.search(a.text)) and bool(_STARTS_NEW.match(b.text)) and \
+            len(a.text) + 1 + len(word) < 0.97 * width
+    cands = sum(1 for f in frags for a, b in zip(f.lines, f.lines[1:]) if early_end(a, b))
+    lasts = sum(1 for f in frags if _END.search(f.lines[-1].text))
+    blank_separated = lasts >= cands or ctx.double_spaced
     out: list[Frag] = []
     for f in frags:
         start = 0
         lines = f.lines
         for k in range(len(lines) - 1):
             t, nxt = lines[k].text, lines[k + 1].text
-            if len(t) >= 0.7 * width or not _STARTS_NEW.match(nxt):
+            if not _STARTS_NEW.match(nxt):
                 continue
+            word = nxt.split()[0] if nxt.split() else ""
+            fits = not blank_separated and len(t) + 1 + len(word) < 0.97 * width  # the next word would have fitted
             prev_end = k == start or bool(_END.search(lines[k - 1].text))
-            if _END.search(t) or (prev_end and style_of(t) is not None and len(t) <= 0.6 * width):
+            if (_END.search(t) and fits) or \
+                    (prev_end and style_of(t) is not None and len(t) <= 0.6 * width):
                 out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
                                 after_break=f.after_break if start == 0 else False))
                 ctx.decide(NAME, "split-short-line", (lines[k].no, lines[k + 1].no), t[-30:], "",
-                           f"line of {len(t)} characters (column about {width}) ends a block")
+                           f"line of {len(t)} characters ends a block: the next word would have fitted "
+                           f"(column about {width})")
                 start = k + 1
         out.append(Frag(lines=lines[start:], jump=f.jump if start == 0 else False,
                         after_break=f.after_break if start == 0 else False))
