@@ -153,8 +153,18 @@ def run(ctx: Context) -> None:
         if _MAILTO.match(lines[i].text):
             ctx.remove(lines[i], "link-residue", "mailto: annotation residue")
             confirmed.add(i)
+    _page_counter(ctx, text_idx, confirmed)
+    for i in text_idx:
+        t = lines[i].text
+        if not lines[i].removed and _COPYRIGHT.search(t) and _YEAR.search(t) and len(t) <= 120 \
+                and not re.search(r"[a-z]{3,}[,;]\s+[a-z]", t):
+            ctx.remove(lines[i], "copyright", "copyright line")
+            ctx.meta.setdefault("rights", t)
+            confirmed.add(i)
     _repeated_inline(ctx, text_idx, confirmed)
     _numbers_next_to_furniture(ctx, text_idx, confirmed)
+    if _repeated_beside(ctx, text_idx, confirmed):
+        _numbers_next_to_furniture(ctx, text_idx, confirmed)
     _zones(ctx, iso, confirmed)
     _link_residue(ctx)
     _drop_caps(ctx, iso)
@@ -187,6 +197,51 @@ def _repeated_inline(ctx: Context, text_idx: list[int], confirmed: set[int]) -> 
                 kind = "copyright" if _COPYRIGHT.search(lines[i].text) else "running-head"
                 ctx.remove(lines[i], kind, f"repeated {len(idxs)} times (digits ignored)")
                 confirmed.add(i)
+
+
+def _page_counter(ctx: Context, text_idx: list[int], confirmed: set[int]) -> None:
+    """Lone numbers that count pages: going up by 1 or 2 through the text,
+    far apart (a column of note labels is consecutive lines instead)."""
+    lines = ctx.lines
+    nums = [i for i in text_idx if not lines[i].removed and lines[i].text.isdigit()
+            and len(lines[i].text) <= 4]
+    chain: list[int] = []
+    best: list[int] = []
+    for i in nums:
+        if chain and 0 < int(lines[i].text) - int(lines[chain[-1]].text) <= 2:
+            chain.append(i)
+        else:
+            chain = [i]
+        if len(chain) > len(best):
+            best = list(chain)
+    if len(best) < 3:
+        return
+    gaps = sorted(b - a for a, b in zip(best, best[1:]))
+    if gaps[len(gaps) // 2] < 8:
+        return
+    for i in best:
+        ctx.remove(lines[i], "page-number", "a number alone on a line, counting pages")
+        confirmed.add(i)
+
+
+def _repeated_beside(ctx: Context, text_idx: list[int], confirmed: set[int]) -> bool:
+    """A short title-like line printed at least twice, once right beside
+    confirmed furniture (a page number, a copyright line), is a running head."""
+    lines = ctx.lines
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i in text_idx:
+        if not lines[i].removed and _head_like(lines[i].text) and 3 <= len(lines[i].text) <= 100:
+            groups[mask(lines[i].text)].append(i)
+    changed = False
+    for key, idxs in groups.items():
+        if len(idxs) < 2 or not re.search(r"[^\W\d_]{3}", key):
+            continue
+        if any((i - 1) in confirmed or (i + 1) in confirmed for i in idxs):
+            for i in idxs:
+                ctx.remove(lines[i], "running-head", f"repeated {len(idxs)} times, beside page furniture")
+                confirmed.add(i)
+            changed = True
+    return changed
 
 
 def _numbers_next_to_furniture(ctx: Context, text_idx: list[int], confirmed: set[int]) -> None:
