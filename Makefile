@@ -42,6 +42,7 @@ validate: all
 
 score: all
 	$(BIN)/python $(SHARED)/eval/score.py --gold-dir $(SHARED)/gold --pred-dir build/md
+	$(BIN)/python benchmarks/quality.py --shared $(SHARED)
 
 clean:
 	rm -rf build
