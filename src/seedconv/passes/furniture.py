@@ -277,10 +277,18 @@ def _zones(ctx: Context, iso: set[int], confirmed: set[int]) -> None:
         if not conf:
             continue
         last = max(conf)
+        nxt = next((ln for ln in lines[z[-1] + 1:] if not ln.blank and not ln.removed), None)
+        continues = nxt is not None and nxt.text[:1].islower()
         for i in z:
-            if i < last and not lines[i].removed and _head_like(lines[i].text):
+            if lines[i].removed or not _head_like(lines[i].text):
+                continue
+            if i < last:
                 ctx.remove(lines[i], "running-head",
                            f"short line in the furniture zone of line {lines[last].no}")
+            elif continues and len(lines[i].text) <= 80:
+                ctx.remove(lines[i], "running-head",
+                           f"short line after the page number on line {lines[last].no}, "
+                           f"before text that continues a sentence")
 
 
 def _norm_url(u: str) -> str:
