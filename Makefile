@@ -39,6 +39,9 @@ validate: all
 	@if command -v jing >/dev/null 2>&1 && [ -f $(SHARED)/tei/tei_all.rng ]; then \
 	  for f in build/tei/*.xml; do jing $(SHARED)/tei/tei_all.rng $$f 2>&1 | grep -v '^\[warning\]' && exit 1; done; \
 	  echo "TEI valid against tei_all.rng (jing)"; else echo "jing or tei_all.rng missing: skipped"; fi
+	@if [ -f /usr/share/java/epubcheck.jar ] && command -v java >/dev/null 2>&1; then \
+	  for f in build/epub/*.epub; do java -jar /usr/share/java/epubcheck.jar -q $$f || exit 1; done; \
+	  echo "EPUBs pass epubcheck"; else echo "epubcheck missing: skipped"; fi
 
 score: all
 	$(BIN)/python $(SHARED)/eval/score.py --gold-dir $(SHARED)/gold --pred-dir build/md
