@@ -106,7 +106,9 @@ def convert(inputs: tuple[Path, ...], outdir: Path, formats: str, quiet: bool, l
         if not quiet:
             click.echo(_summary(str(inp), doc), err=True)
     if failed:
-        click.echo(f"seedconv: {len(failed)} of {len(inputs)} input(s) failed: {', '.join(failed)}", err=True)
+        if len(inputs) > 1:
+            click.echo(f"seedconv: {len(failed)} of {len(inputs)} input(s) failed: {', '.join(failed)}",
+                       err=True)
         sys.exit(EXIT_FAILED if len(failed) < len(inputs) else EXIT_USAGE)
 
 
