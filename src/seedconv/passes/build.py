@@ -130,9 +130,13 @@ def run(ctx: Context) -> tuple[list[Block], list[Note]]:
             last = blocks[-1] if blocks else None
             if isinstance(last, ListBlock) and last.kind == f.list_kind:
                 last.items.append(item)
-                last.spans = spans_of_pairs(last.spans + sp)
+                if last.spans and sp and min(sp)[0] >= last.spans[-1][0]:
+                    # only the last span can merge with the new ones: keep the merge linear
+                    last.spans.extend(spans_of_pairs([last.spans.pop()] + sp))
+                else:
+                    last.spans = spans_of_pairs(last.spans + sp)
             else:
-                blocks.append(ListBlock(f.list_kind or "bullet", [item], sp))
+                blocks.append(ListBlock(f.list_kind or "bullet", [item], list(sp)))  # own copy: extended in place
         else:
             blocks.append(Paragraph(content(text, whole), sp))
     for n in notes:

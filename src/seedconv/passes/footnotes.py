@@ -49,8 +49,11 @@ _SYM_CALL = re.compile(r"(?<=[^\s*])(\s?)(\*{1,3}|†{1,2}|‡)(?=\s|$)")
 
 
 def is_open(text: str) -> bool:
-    """Unfinished: does not end like a sentence or a reference."""
-    t = _TRAILING_CALL.sub("", text.rstrip())
+    """Unfinished: does not end like a sentence or a reference.
+
+    Only the end of ``text`` matters (its last two tokens), so only its last
+    characters are examined: the cost does not grow with the text."""
+    t = _TRAILING_CALL.sub("", text[-4096:].rstrip()[-1024:])
     if _ENDS_WITH_URL.search(t):
         return False  # a reference ending with its address is complete
     return bool(t) and not _TERMINAL.search(t)
@@ -91,6 +94,18 @@ def find_calls(text: str, expected: int, symbols: set[str]) -> list[tuple[int, i
 
 def _text(f: Frag) -> str:
     return " ".join(t for t in f.line_texts() if t)
+
+
+def tail_text(texts: list[str | None]) -> str:
+    """The last two non-empty texts joined: all :func:`is_open` looks at, got
+    without joining a whole (possibly huge, growing) block each time."""
+    out: list[str] = []
+    for t in reversed(texts):
+        if t and t.strip():
+            out.append(t)
+            if len(out) == 2:
+                break
+    return " ".join(reversed(out))
 
 
 def run(ctx: Context) -> None:
@@ -171,7 +186,7 @@ def run(ctx: Context) -> None:
         if k is not None and k > 0 and (last_note is not None or note_like(" ".join(texts[:k]))):
             head = " ".join(texts[:k])
             if lab == expected + 1 and note_like(head) and \
-                    (last_note is None or not is_open(_text(last_note))):
+                    (last_note is None or not is_open(tail_text(last_note.line_texts()))):
                 _orphan(ctx, out, f, 0, k, expected)
                 expected += 1
             elif last_note is not None:
@@ -185,8 +200,8 @@ def run(ctx: Context) -> None:
             i += 1
             continue
         # 4. an unfinished note continues in a citation-like block
-        body_open = last_body is not None and is_open(_text(last_body))
-        if last_note is not None and is_open(_text(last_note)) and \
+        body_open = last_body is not None and is_open(tail_text(last_body.line_texts()))
+        if last_note is not None and is_open(tail_text(last_note.line_texts())) and \
                 (note_like(_text(f)) or (f.jump and first[:1].islower() and not body_open)) \
                 and not in_sym_area:
             _append(ctx, last_note, f, 0, len(texts), "citation-like block while the note is unfinished")

@@ -349,10 +349,16 @@ def _mark_breaks(ctx: Context, confirmed: set[int]) -> None:
         if prev_page is not None and ln.page != prev_page:
             breaks.add(ln.no)
         prev_page = ln.page
+    # next_text[i]: the first text line after line i (one backward sweep, so
+    # long runs of removed lines cost linear time, not quadratic)
+    next_text: list[int | None] = [None] * len(lines)
+    nxt = None
+    for j in range(len(lines) - 1, -1, -1):
+        next_text[j] = nxt
+        if not (lines[j].blank or lines[j].removed):
+            nxt = j
     for i in confirmed:
-        j = i + 1
-        while j < len(lines) and (lines[j].blank or lines[j].removed):
-            j += 1
-        if j < len(lines):
+        j = next_text[i]
+        if j is not None:
             breaks.add(lines[j].no)
     ctx.meta["breaks"] = breaks

@@ -18,11 +18,10 @@ from __future__ import annotations
 import re
 
 from .base import Context, Line
-from .urls import in_url, url_hyphen
+from .urls import in_url, url_hyphen, url_tail
 from .words import is_word
 
 NAME = "line_end_hyphens"
-_LEFT = re.compile(r"([^\W\d_]+)-$")
 _RIGHT = re.compile(r"^([^\W\d_]+)")
 _HYPHENS = ("-", "\u2010", "\u2011")
 
@@ -39,33 +38,58 @@ def word_hyphen(left: str, right: str, lang: str) -> tuple[bool, str]:
     return False, "typesetter's break (joined form unknown, pieces not both words)"
 
 
+# Only the end of the text joined so far is ever looked at; keeping that end
+# (and the text as a list of pieces) makes joining linear in the block length.
+_TAIL = 2048
+_MAX_PIECE = 100
+
+
+def _left_piece(text: str) -> str:
+    """The letters (no digits) just before the final ``-`` of ``text``,
+    scanned backwards and at most ``_MAX_PIECE`` long."""
+    if not text.endswith("-"):
+        return ""
+    j = len(text) - 1
+    stop = max(0, j - _MAX_PIECE)
+    while j > stop and text[j - 1].isalnum() and not text[j - 1].isdecimal():
+        j -= 1
+    return text[j:-1]
+
+
 def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int] | None = None,
                record: bool = True) -> str:
     """Join the texts of ``lines`` into one string, resolving line ends."""
     seams = seams or set()
-    out = ""
+    parts: list[str] = []
+    tail = ""  # the last _TAIL characters of "".join(parts)
     lang = ctx.language
+
+    def add(piece: str) -> None:
+        nonlocal tail
+        if piece:
+            parts.append(piece)
+            tail = (tail + piece)[-_TAIL:] if len(piece) < _TAIL else piece[-_TAIL:]
+
     for k, (ln, t) in enumerate(zip(lines, texts)):
         t = t.strip()
-        if k == 0 or not out:
-            out = t
+        if k == 0 or not parts:
+            add(t)
             continue
         prev_no = lines[k - 1].no
         jump = ln.no in seams
-        if out.endswith(("–", "—")) and not jump:
-            out += t
+        if tail.endswith(("–", "—")) and not jump:
+            add(t)
             continue
-        if out.endswith(_HYPHENS) and t:
-            url = in_url(out[:-1])
-            lm = _LEFT.search(out)
+        if tail.endswith(_HYPHENS) and t:
+            url = url_tail(tail[:-1])
+            left = _left_piece(tail)
             rm = _RIGHT.match(t)
-            left = lm.group(1) if lm else ""
             right = rm.group(1) if rm else ""
             if jump and (not right or t[:1].isupper()):
-                out += " " + t
+                add(" " + t)
                 continue
             if url:
-                keep, why = url_hyphen(URL_TAIL_TEXT(out[:-1]), left, right or t, lang)
+                keep, why = url_hyphen(url, left, right or t, lang)
                 kind = "url"
             elif not left or not right:
                 keep, why = True, "not between two word pieces (number or symbol)"
@@ -73,27 +97,24 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
             else:
                 keep, why = word_hyphen(left, right, lang)
                 kind = "word"
-            new = out if keep else out[:-1]
+            if not keep:
+                parts[-1] = parts[-1][:-1]
+                if not parts[-1]:
+                    parts.pop()
+                tail = tail[:-1]
             if record:
                 ctx.decide(NAME, ("keep-hyphen" if keep else "remove-hyphen") + ("-url" if kind == "url" else ""),
                            (prev_no, ln.no), f"{left}-|{right}", (left + "-" + right) if keep else (left + right), why)
-            out = new + t
+            add(t)
             continue
-        if in_url(out) and not jump and _url_continues(out, t):
+        if in_url(tail) and not jump and _url_continues(tail, t):
             if record:
-                ctx.decide("urls", "join-url", (prev_no, ln.no), out.split()[-1] + "|" + t.split()[0],
+                ctx.decide("urls", "join-url", (prev_no, ln.no), tail.split()[-1] + "|" + t.split()[0],
                            "", "URL broken across lines without a hyphen")
-            out += t
+            add(t)
             continue
-        out += " " + t
-    return out
-
-
-def URL_TAIL_TEXT(s: str) -> str:
-    from .urls import URL_TAIL
-
-    m = URL_TAIL.search(s)
-    return m.group(0) if m else s
+        add(" " + t)
+    return "".join(parts)
 
 
 def _url_continues(out: str, nxt: str) -> bool:

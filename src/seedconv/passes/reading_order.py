@@ -14,7 +14,7 @@ its beginning may have been lost (the gap is kept, not papered over).
 from __future__ import annotations
 
 from .base import Context
-from .footnotes import is_open
+from .footnotes import is_open, tail_text
 
 NAME = "reading_order"
 
@@ -38,7 +38,7 @@ def run(ctx: Context) -> None:
             out.append(f)
             continue
         if last_para is not None and last_para.kind in ("body", "list_item") and \
-                is_open(" ".join(t for t in last_para.line_texts() if t)) and \
+                is_open(tail_text(last_para.line_texts())) and \
                 not last_para.line_texts()[-1].rstrip().endswith(":") and \
                 not (last_para.kind == "list_item" and f.line_texts()[0][:1].isupper() and not f.jump):
             if last_para.texts is None:

@@ -29,9 +29,25 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\
 _TRAIL = ".,;:!?)]}»’'\"”"
 
 
+_TOKEN_REVERSED = re.compile(r"[^\s<>\"“”‘’]*")
+_URL_START = re.compile(r"https?://|ftp://|www\.", re.I)
+
+
+def url_tail(text: str) -> str | None:
+    """The URL that ``text`` ends inside (what ``URL_TAIL`` matches), or None.
+
+    Linear in the length of the last token: the token is found by matching
+    the reversed text from its start (a ``$``-anchored search would retry
+    every position and be quadratic on long runs without spaces)."""
+    m = _TOKEN_REVERSED.match(text[::-1])
+    token = text[len(text) - m.end():]
+    u = _URL_START.search(token)
+    return token[u.start():] if u else None
+
+
 def in_url(accumulated: str) -> bool:
     """Does the text so far end inside a URL?"""
-    return bool(URL_TAIL.search(accumulated))
+    return url_tail(accumulated) is not None
 
 
 def url_hyphen(url_so_far: str, left: str, right: str, lang: str) -> tuple[bool, str]:
@@ -83,8 +99,12 @@ def inlines(text: str) -> list[Inline]:
         url, tail = strip_trailing(m.group(0))
         if len(url) > len("https://"):
             spans.append((m.start(), m.start() + len(url), "url", url))
+    urls = len(spans)
+    k = 0  # URL spans and e-mail matches both come in text order: one sweep
     for m in EMAIL.finditer(text):
-        if not any(a <= m.start() < b for a, b, *_ in spans):
+        while k < urls and spans[k][1] <= m.start():
+            k += 1
+        if not (k < urls and spans[k][0] <= m.start()):
             spans.append((m.start(), m.end(), "email", m.group(0)))
     spans.sort()
     for a, b, kind, val in spans:
