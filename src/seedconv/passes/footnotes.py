@@ -162,13 +162,30 @@ def run(ctx: Context) -> None:
             continue
         # 1b. a column of note labels, then a block with their texts (pdftotext)
         labels = _label_column(texts, expected)
-        if labels and expected < next_call + 1 and i + 1 < len(frags):
-            g = frags[i + 1]
-            _label_notes(ctx, out, f, g, labels)
-            expected += len(labels)
-            last_note = out[-1]
-            i += 2
-            continue
+        if labels and expected < next_call + 1:
+            nxt_f = frags[i + 1] if i + 1 < len(frags) else None
+            prev_f = out[-1] if out and out[-1].kind == "body" else None
+            if nxt_f is not None and len(nxt_f.lines) >= len(labels) and note_like(_text(nxt_f)):
+                _label_notes(ctx, out, f, nxt_f, labels)
+                expected += len(labels)
+                last_note = out[-1]
+                i += 2
+                continue
+            if prev_f is not None and note_like(_text(prev_f)):
+                # the texts came first, the labels after them (pdfminer)
+                out.pop()
+                head, tail = _split_note_texts(prev_f, len(labels))
+                if head is not None:
+                    if last_note is not None and (is_open(_text(last_note)) or
+                                                  head.line_texts()[0][:1].islower()):
+                        _append(ctx, last_note, head, 0, len(head.lines), "text before a label column")
+                    else:
+                        out.append(head)
+                _label_notes(ctx, out, f, tail, labels)
+                expected += len(labels)
+                last_note = out[-1]
+                i += 1
+                continue
         # 2. symbol note
         if sm and sm.group(1) in sym_calls:
             note = Frag(lines=list(f.lines), kind="note", label=sm.group(1),
@@ -259,6 +276,18 @@ def _label_column(texts: list[str], expected: int) -> list[int]:
     if nums != list(range(expected, expected + len(nums))):
         return []
     return nums
+
+
+def _split_note_texts(f: Frag, k: int) -> tuple[Frag | None, Frag]:
+    """Split ``f`` so that its tail holds the texts of ``k`` notes: counting
+    from the end, a note starts at a line opening with a capital, quote or
+    symbol after a complete line."""
+    texts = f.line_texts()
+    starts = [j for j in range(len(texts)) if not texts[j][:1].islower()]
+    cut = starts[-k] if len(starts) >= k else 0
+    tail = Frag(lines=f.lines[cut:], texts=texts[cut:])
+    head = Frag(lines=f.lines[:cut], texts=texts[:cut], jump=f.jump, after_break=f.after_break) if cut else None
+    return head, tail
 
 
 def _label_notes(ctx: Context, out: list[Frag], f: Frag, g: Frag, labels: list[int]) -> None:

@@ -40,6 +40,7 @@ _PAGE_NO = re.compile(
 _COPYRIGHT = re.compile(r"(©|\(c\)|copyright|\bcopr\.)", re.I)
 _YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
 _URL_ONLY = re.compile(r"^(?:https?://|ftp://|www\.)\S+$", re.I)
+_URL_STARTS = re.compile(r"(?=http|ftp|www)")
 _MAILTO = re.compile(r"^mailto:\S+$", re.I)
 _RULE = re.compile(r"^[\s.…·•_\-–—=~*#]{3,}$")
 _SENTENCE_END = re.compile(r"[.!?;:,]$")
@@ -62,6 +63,30 @@ def is_page_number(text: str) -> bool:
         # roman numerals only when lower case or obviously a numeral
         return t.islower() and len(t) <= 5
     return True
+
+
+def label_run(lines: list[Line], i: int) -> bool:
+    """Is line i part of a column of consecutive small numbers on one page —
+    note labels printed apart from their texts, not page numbers?"""
+    def num(j):
+        if 0 <= j < len(lines) and lines[j].page == lines[i].page and lines[j].text.isdigit() \
+                and len(lines[j].text) <= 3:
+            return int(lines[j].text)
+        return None
+    if num(i) is None:
+        return False
+    a = b = i
+    while num(a - 1) is not None and num(a - 1) == num(a) - 1:
+        a -= 1
+    while num(b + 1) is not None and num(b + 1) == num(b) + 1:
+        b += 1
+    size = b - a + 1
+    if size >= 3:
+        return True
+    if size == 2:
+        edge = lambda j: j < 0 or j >= len(lines) or lines[j].blank
+        return edge(a - 1) and edge(b + 1)
+    return False
 
 
 def _isolated(lines: list[Line], i: int) -> bool:
@@ -87,7 +112,8 @@ def _double_sep(lines, i, step) -> bool:
 
 def _head_like(text: str) -> bool:
     t = text.strip()
-    return 0 < len(t) <= 90 and not _SENTENCE_END.search(t) and not t[0].islower()
+    return 0 < len(t) <= 90 and not _SENTENCE_END.search(t) and not t[0].islower() \
+        and not re.search(r"https?://|www\.|@", t) and not t.isdigit()
 
 
 def run(ctx: Context) -> None:
@@ -129,7 +155,7 @@ def run(ctx: Context) -> None:
             continue
         t = ln.text
         key = mask(t)
-        if is_page_number(t):
+        if is_page_number(t) and not label_run(lines, i):
             ctx.remove(ln, "page-number", "a number alone on a line")
             confirmed.add(i)
         elif _MAILTO.match(t):
@@ -137,7 +163,7 @@ def run(ctx: Context) -> None:
             confirmed.add(i)
         elif _RULE.match(t):
             ctx.remove(ln, "rule", "separator made of punctuation only")
-        elif counts[key] >= ctx.settings.repeat_min and len(t) <= 120 and \
+        elif counts[key] >= ctx.settings.repeat_min and len(t) <= 120 and not t.isdigit() and \
                 (not paged or len(pages_of[key]) >= 2) and not _URL_ONLY.match(t):
             kind = "copyright" if _COPYRIGHT.search(t) else "running-head"
             ctx.remove(ln, kind, f"repeated {counts[key]} times alone between blank lines or at page edges")
@@ -252,7 +278,7 @@ def _numbers_next_to_furniture(ctx: Context, text_idx: list[int], confirmed: set
         changed = False
         for i in text_idx:
             ln = lines[i]
-            if ln.removed or not ln.text.isdigit() or len(ln.text) > 4:
+            if ln.removed or not ln.text.isdigit() or len(ln.text) > 4 or label_run(lines, i):
                 continue
             near = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
             if any(j in confirmed for j in near):
@@ -299,6 +325,7 @@ def _link_residue(ctx: Context) -> None:
     """Blocks made only of bare URLs that the text prints elsewhere."""
     lines = ctx.lines
     flat = re.sub(r"[\s\-]", "", " ".join(ln.text for ln in lines if not ln.removed).casefold())
+    found: list[tuple[Line, str]] = []
     i = 0
     n = len(lines)
     while i < n:
@@ -310,11 +337,38 @@ def _link_residue(ctx: Context) -> None:
             j += 1
         block = lines[i:j]
         if all(_URL_ONLY.match(ln.text) for ln in block):
-            for ln in block:
-                u = _norm_url(ln.text)
-                if flat.count(u) >= 2:
-                    ctx.remove(ln, "link-residue", "bare URL repeated from the text (link annotation)")
+            found.extend((ln, _norm_url(ln.text)) for ln in block)
         i = j
+    counts = _url_counts(flat, {u for _, u in found})
+    for ln, u in found:
+        if counts[u] >= 2:
+            ctx.remove(ln, "link-residue", "bare URL repeated from the text (link annotation)")
+
+
+def _url_counts(flat: str, urls: set[str]) -> dict[str, int]:
+    """How often each of ``urls`` occurs in ``flat``, in one sweep: every URL
+    starts with ``http``, ``ftp`` or ``www``, so a trie of them is walked from
+    each such position only (``flat.count`` per URL is quadratic when a text
+    holds thousands of bare URLs)."""
+    counts = dict.fromkeys(urls, 0)
+    trie: dict = {}
+    for u in urls:
+        node = trie
+        for ch in u:
+            node = node.setdefault(ch, {})
+        node[None] = u
+    n = len(flat)
+    for m in _URL_STARTS.finditer(flat):
+        node = trie
+        k = m.start()
+        while k < n:
+            node = node.get(flat[k])
+            if node is None:
+                break
+            if None in node:
+                counts[node[None]] += 1
+            k += 1
+    return counts
 
 
 def _drop_caps(ctx: Context, iso: set[int]) -> None:
