@@ -104,6 +104,21 @@ def _next_body(fr, i):
     return None
 
 
+def caps_continues(prev: str, nxt: str, lang: str) -> bool:
+    """Does capital line ``nxt`` continue the heading on ``prev``?  Yes when it
+    is a short tail (one or two words after a line of three or more), or when
+    ``prev`` ends with a function word (a very frequent word of the language)."""
+    from .words import zipf
+
+    pw, nw = prev.split(), nxt.split()
+    if not pw or not nw:
+        return False
+    if len(nw) <= 2 and len(pw) >= 3:
+        return True
+    last = pw[-1].casefold().strip("’'")
+    return zipf(last, lang) >= 6.0 or (lang != "en" and zipf(last, "en") >= 6.5)
+
+
 def _split_caps_openers(ctx: Context) -> None:
     out: list[Frag] = []
     for f in ctx.frags:
@@ -115,11 +130,18 @@ def _split_caps_openers(ctx: Context) -> None:
                 k += 1
             if k and _is_caps(texts[k]):
                 k = 0  # the whole block is capitals: leave it
+        groups: list[list[int]] = []
         for j in range(k):
-            out.append(Frag(lines=[f.lines[j]], kind="body", texts=[texts[j]],
-                            jump=f.jump if j == 0 else False, after_break=f.after_break if j == 0 else False))
-            ctx.decide(NAME, "split-heading", (f.lines[j].no, f.lines[j].no), texts[j], "",
-                       "capital line opening a block of prose")
+            if groups and caps_continues(texts[j - 1], texts[j], ctx.language):
+                groups[-1].append(j)
+            else:
+                groups.append([j])
+        for g in groups:
+            out.append(Frag(lines=[f.lines[j] for j in g], kind="body", texts=[texts[j] for j in g],
+                            jump=f.jump if g[0] == 0 else False,
+                            after_break=f.after_break if g[0] == 0 else False))
+            ctx.decide(NAME, "split-heading", (f.lines[g[0]].no, f.lines[g[-1]].no),
+                       " / ".join(texts[j] for j in g), "", "capital line(s) opening a block of prose")
         if k:
             out.append(Frag(lines=f.lines[k:], kind=f.kind, texts=texts[k:], label=f.label,
                             list_kind=f.list_kind))

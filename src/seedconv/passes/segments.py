@@ -109,6 +109,8 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             word = nxt.split()[0] if nxt.split() else ""
             fits = not blank_separated and len(t) + 1 + len(word) < 0.97 * width  # the next word would have fitted
             prev_end = k == start or bool(_END.search(lines[k - 1].text))
+            if style_of(t) == "caps" and style_of(nxt) == "caps":
+                continue  # capital lines: the headings pass groups them
             if (_END.search(t) and fits) or \
                     (prev_end and style_of(t) is not None and len(t) <= 0.6 * width):
                 out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
