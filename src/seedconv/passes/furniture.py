@@ -191,6 +191,8 @@ def run(ctx: Context) -> None:
     _numbers_next_to_furniture(ctx, text_idx, confirmed)
     if _repeated_beside(ctx, text_idx, confirmed):
         _numbers_next_to_furniture(ctx, text_idx, confirmed)
+    if paged:
+        _page_top_heads(ctx, iso, confirmed)
     _zones(ctx, iso, confirmed)
     _link_residue(ctx)
     _drop_caps(ctx, iso)
@@ -285,6 +287,28 @@ def _numbers_next_to_furniture(ctx: Context, text_idx: list[int], confirmed: set
                 ctx.remove(ln, "page-number", "a number alone on a line beside page furniture")
                 confirmed.add(i)
                 changed = True
+
+
+def _page_top_heads(ctx: Context, iso: set[int], confirmed: set[int]) -> None:
+    """With form feeds: when every page after the first opens with a short,
+    title-like line standing alone (page numbers aside), those lines are
+    running heads even if each is printed only once (odd/even heads)."""
+    lines = ctx.lines
+    first_of: dict[int, int] = {}
+    for i, ln in enumerate(lines):
+        if ln.blank or (ln.removed and ln.text.isdigit()):
+            continue
+        if ln.page not in first_of:
+            first_of[ln.page] = i
+    pages = sorted(first_of)[1:]
+    if len(pages) < 1:
+        return
+    tops = [first_of[p] for p in pages]
+    if all(i in iso and not lines[i].removed and _head_like(lines[i].text) for i in tops) or \
+            all(lines[i].removed and i in confirmed for i in tops):
+        for i in tops:
+            ctx.remove(lines[i], "running-head", "short line standing alone at the top of every page")
+            confirmed.add(i)
 
 
 def _zones(ctx: Context, iso: set[int], confirmed: set[int]) -> None:

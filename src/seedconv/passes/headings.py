@@ -75,7 +75,8 @@ def run(ctx: Context) -> None:
         prev = _prev_body(fr, i)
         nxt = _next_body(fr, i)
         prev_is_heading = bool(found) and found[-1][0] == i - 1
-        if prev is not None and prev.kind == "body" and not prev_is_heading and \
+        if prev is not None and prev.kind == "body" and not prev_is_heading and st != "caps" and \
+                not st.startswith("numbered") and \
                 is_open(" ".join(prev.line_texts())) and not (f.jump or f.after_break):
             continue  # continues a sentence
         if nxt is None and st == "sentence":
