@@ -28,14 +28,58 @@ def run(ctx: Context) -> None:
     if not ctx.settings.lists:
         return
     out: list[Frag] = []
+    pending = False  # a bullet glyph stood alone at the end of the previous block
     for f in ctx.frags:
         if f.kind != "body":
             out.append(f)
             continue
-        out.extend(_split_items(ctx, f))
+        f = _glue_lone_glyphs(ctx, f)
+        if f is None:
+            pending = True
+            continue
+        items = _split_items(ctx, f)
+        if pending and items and items[0].kind == "body":
+            items[0].kind, items[0].list_kind = "list_item", "bullet"
+        pending = bool(items) and _ends_with_glyph(items[-1])
+        if pending:
+            items[-1].lines.pop()
+            items[-1].texts.pop()
+            if not items[-1].lines:
+                items.pop()
+        out.extend(items)
     _ordered_runs(ctx, out)
     _lost_bullets(ctx, out)
     ctx.frags = out
+
+
+_GLYPH_ONLY = re.compile(r"^[\uf0a7\uf0b7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf071\u2022\u25e6\u25aa\u25a0\u25cf\u25cb\u2219\u00b7\u27a2]$")
+
+
+def _glue_lone_glyphs(ctx: Context, f: Frag) -> Frag | None:
+    """A bullet glyph alone on its line starts the item on the next line:
+    glue them (``\uf0b7`` + ``The manual ...`` → ``\uf0b7 The manual ...``).
+    Returns None when the block is only a glyph."""
+    texts = list(f.line_texts())
+    if all(_GLYPH_ONLY.match(t.strip()) for t in texts):
+        ctx.decide(NAME, "lone-bullet-glyph", (f.first, f.last), texts[0], "", "bullet glyph alone on a line")
+        return None
+    lines = list(f.lines)
+    k = 0
+    while k < len(texts) - 1:
+        if _GLYPH_ONLY.match(texts[k].strip()):
+            texts[k + 1] = texts[k].strip() + " " + texts[k + 1]
+            ctx.decide(NAME, "lone-bullet-glyph", (lines[k].no, lines[k + 1].no), texts[k], "",
+                       "bullet glyph alone on a line, glued to the next line")
+            del texts[k], lines[k]
+            continue
+        k += 1
+    return Frag(lines=lines, kind=f.kind, texts=texts, jump=f.jump, after_break=f.after_break,
+                label=f.label, list_kind=f.list_kind)
+
+
+def _ends_with_glyph(f: Frag) -> bool:
+    t = f.line_texts()
+    return bool(t) and bool(_GLYPH_ONLY.match(t[-1].strip())) and len(t) >= 1
 
 
 def _split_items(ctx: Context, f: Frag) -> list[Frag]:

@@ -111,8 +111,9 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             prev_end = k == start or bool(_END.search(lines[k - 1].text))
             if style_of(t) == "caps" and style_of(nxt) == "caps":
                 continue  # capital lines: the headings pass groups them
+            short = len(t) + 1 + len(word) < 0.97 * width
             if (_END.search(t) and fits) or \
-                    (prev_end and style_of(t) is not None and len(t) <= 0.6 * width):
+                    (prev_end and style_of(t) is not None and short and len(t.split()) <= 12):
                 out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
                                 after_break=f.after_break if start == 0 else False))
                 ctx.decide(NAME, "split-short-line", (lines[k].no, lines[k + 1].no), t[-30:], "",
