@@ -111,7 +111,7 @@ def tail_text(texts: list[str | None]) -> str:
 def run(ctx: Context) -> None:
     if not ctx.settings.footnotes:
         return
-    frags = ctx.frags
+    frags = [_glue_lone_labels(ctx, f) for f in ctx.frags]
     out: list[Frag] = []
     expected = 1          # next numeric note label
     next_call = 1         # next numeric call label
@@ -266,6 +266,30 @@ def run(ctx: Context) -> None:
         last_body = f
         i += 1
     ctx.frags = out
+
+
+def _glue_lone_labels(ctx: Context, f: Frag) -> Frag:
+    """A note label printed alone on the line before its text (``1`` /
+    ``Osamu Aoki, ...``) is glued to it, so the text opens with its label."""
+    texts = f.line_texts()
+    if len(texts) < 2 or not any(t.strip().isdigit() for t in texts[:-1]):
+        return f
+    lines, new = list(f.lines), list(texts)
+    k = 0
+    while k < len(new) - 1:
+        t, nxt = new[k].strip(), new[k + 1]
+        if t.isdigit() and len(t) <= 3 and nxt and not nxt.strip()[:1].isdigit() and \
+                not nxt[:1].islower() and not (k > 0 and new[k - 1].strip().isdigit()):
+            new[k + 1] = t + " " + nxt
+            ctx.decide(NAME, "glue-label", (lines[k].no, lines[k + 1].no), t, "",
+                       "number alone on the line before a text: a note label")
+            del new[k], lines[k]
+            continue
+        k += 1
+    if len(new) == len(texts):
+        return f
+    return Frag(lines=lines, kind=f.kind, texts=new, jump=f.jump, after_break=f.after_break,
+                label=f.label, list_kind=f.list_kind)
 
 
 def _label_column(texts: list[str], expected: int) -> list[int]:
