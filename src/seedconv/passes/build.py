@@ -12,7 +12,7 @@ import re
 from ..model import (Block, Caption, Heading, Inline, ListBlock, ListItem, Note, NoteRef,
                      Paragraph, Quote, Span, Text)
 from .base import Context, Frag, Line
-from .footnotes import find_calls
+from .footnotes import SPACED_CALL_LANGS, find_calls
 from .line_end_hyphens import join_lines
 from .urls import inlines
 
@@ -85,7 +85,8 @@ def run(ctx: Context) -> tuple[list[Block], list[Note]]:
 
     def content(text: str, lines: Span) -> list[Inline]:
         nonlocal expected
-        calls = find_calls(text, expected, symbols) if (max_label or symbols) else []
+        calls = find_calls(text, expected, symbols, ctx.language in SPACED_CALL_LANGS) \
+            if (max_label or symbols) else []
         out: list[Inline] = []
         pos = 0
         for a, b, lab in calls:

@@ -45,6 +45,8 @@ _CITE = re.compile(r"\b(pp?\.\s*\d|vol\.|no\.\s*\d|issue\s+\d|ed\.|\w+ \d{1,2},\
 # call candidates in running text
 _CALL_GLUED = re.compile(r"(?:(?<=[.,;:!?”’\"»)\]])|(?<=[^\W\d_]{2}))(\d{1,3})(?=[\s.,;:)]|$)")
 _CALL_SPACED = re.compile(r"(?<=[.,;:!?”’\"»)\]])(\s+)(\d{1,3})(?=\s+[^\W\d_“\"‘(«]|\s+[“\"‘(«]|\s*$)")
+_CALL_AFTER_WORD = re.compile(r"(?<=[^\W\d_]{2})(\s)(\d{1,3})(?=[\s,.;:)]|$)")
+SPACED_CALL_LANGS = {"fr"}
 _SYM_CALL = re.compile(r"(?<=[^\s*])(\s?)(\*{1,3}|†{1,2}|‡)(?=\s|$)")
 
 
@@ -65,11 +67,20 @@ def note_like(text: str) -> bool:
                                           and bool(_CITE.search(text)))
 
 
-def find_calls(text: str, expected: int, symbols: set[str]) -> list[tuple[int, int, str]]:
+def find_calls(text: str, expected: int, symbols: set[str],
+               spaced_words: bool = False) -> list[tuple[int, int, str]]:
     """Call sites in ``text`` as (start, end, label), taking numbers in
     sequence from ``expected``; ``start..end`` covers the space before a
-    spaced call too, so the call can be glued to the preceding word."""
+    spaced call too, so the call can be glued to the preceding word.
+
+    ``spaced_words``: the typography of the language puts a space between a
+    word and its call (French: ``superutilisateur 2 ou``); such candidates
+    count only for exactly the expected number."""
     cands = []
+    if spaced_words:
+        for m in _CALL_AFTER_WORD.finditer(text):
+            if int(m.group(2)) == expected:
+                cands.append((m.start(1), m.end(2), m.group(2)))
     for m in _CALL_GLUED.finditer(text):
         cands.append((m.start(1), m.end(1), m.group(1)))
     for m in _CALL_SPACED.finditer(text):
@@ -124,7 +135,7 @@ def run(ctx: Context) -> None:
     def scan_calls(f: Frag):
         nonlocal next_call
         t = _text(f)
-        for _, _, lab in find_calls(t, next_call, set()):
+        for _, _, lab in find_calls(t, next_call, set(), ctx.language in SPACED_CALL_LANGS):
             next_call = int(lab) + 1
         for m in _SYM_CALL.finditer(t):
             sym_calls.add(m.group(2))
@@ -155,7 +166,8 @@ def run(ctx: Context) -> None:
         sm = _SYM_START.match(first)
         # 1. a note area opens with the next expected number
         if m and int(m.group(1)) == expected and expected < next_call + 1 and \
-                not _looks_like_heading(f) and not _list_run(frags, i):
+                not _looks_like_heading(f) and \
+                not (_list_run(frags, i) and not (expected < next_call and note_like(_text(f)))):
             start_notes(f, 0)
             in_sym_area = False
             i += 1
@@ -250,7 +262,7 @@ def run(ctx: Context) -> None:
             continue
         in_sym_area = False
         # 7. a note area inside a body block (no blank line before it): split
-        k = _inner_note_start(f, expected, next_call)
+        k = _inner_note_start(f, expected, next_call, ctx.language in SPACED_CALL_LANGS)
         if k is not None:
             body = Frag(lines=f.lines[:k], texts=texts[:k], jump=f.jump, after_break=f.after_break)
             scan_calls(body)
@@ -339,7 +351,7 @@ def _label_notes(ctx: Context, out: list[Frag], f: Frag, g: Frag, labels: list[i
         pass
 
 
-def _inner_note_start(f: Frag, expected: int, next_call: int) -> int | None:
+def _inner_note_start(f: Frag, expected: int, next_call: int, spaced: bool = False) -> int | None:
     """Index of a line (not the first) that opens note `expected`, whose call
     appears before it (earlier in the text or in this block's earlier lines)."""
     texts = f.line_texts()
@@ -349,7 +361,7 @@ def _inner_note_start(f: Frag, expected: int, next_call: int) -> int | None:
             m = _NUM_START.match(t)
             if m and int(m.group(1)) == expected and expected < seen and len(t) > 12:
                 return k
-        for _, _, lab in find_calls(t, seen, set()):
+        for _, _, lab in find_calls(t, seen, set(), spaced):
             seen = int(lab) + 1
     return None
 
