@@ -97,7 +97,10 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             len(a.text) + 1 + len(word) < 0.97 * width
     cands = sum(1 for f in frags for a, b in zip(f.lines, f.lines[1:]) if early_end(a, b))
     lasts = sum(1 for f in frags if _END.search(f.lines[-1].text))
-    blank_separated = lasts >= cands or ctx.double_spaced
+    hard_runs = sum(1 for a, b in zip(ctx.lines, ctx.lines[1:]) if a.blank and b.blank and not a.soft_blank
+                    and not b.soft_blank)
+    texts_n = sum(1 for ln in ctx.lines if not ln.blank)
+    blank_separated = lasts >= cands or (ctx.double_spaced and hard_runs * 40 >= texts_n)
     out: list[Frag] = []
     for f in frags:
         start = 0

@@ -57,8 +57,9 @@ def _undo_double_spacing(ctx: Context) -> None:
         if i + 2 < len(lines) and lines[i + 1].blank and not lines[i + 2].blank:
             followed += 1
     ratio = followed / len(nonblank)
-    if ratio < 0.6:
-        return
+    pairs = sum(1 for i in nonblank if i + 1 < len(lines) and not lines[i + 1].blank) / len(nonblank)
+    if ratio < 0.6 or pairs > 0.12:
+        return  # blank lines separate blocks, not every wrapped line
     ctx.double_spaced = True
     # A lone blank line between two text lines is a wrap, not a break.
     for i in range(1, len(lines) - 1):
