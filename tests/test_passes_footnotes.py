@@ -1,0 +1,208 @@
+"""footnotes: note blocks out of the body, calls linked in sequence, notes
+continued after a page break joined, symbol notes."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import blocks, decisions, furniture, normalise, notes, para
+from seedconv.passes.footnotes import find_calls, is_open, note_like
+
+
+@pytest.mark.parametrize("text, expected, calls", [
+    ("security issues.1 While Moscow", 1, [(16, 17, "1")]),
+    ("the summit. 2 Based on", 2, [(11, 13, "2")]),         # the span covers the space
+    ("Experts1 say", 1, [(7, 8, "1")]),
+    ("the claim.3 Later", 1, [(10, 11, "3")]),              # up to two notes may be lost
+    ("the claim.9 Later", 1, []),                           # too far from the sequence
+    ("the claim.1 Later the proof.2 End", 1, [(10, 11, "1"), (28, 29, "2")]),
+    ("signed in 1919, the treaty", 1, []),                  # a year
+    ("in vol. 2, pp. 12-45 of it", 2, []),                  # a volume and a page range
+    ("pages 2-3 of the report", 2, []),
+    ("from 2016 to 2018.", 1, []),
+    ("Article 2 of the law", 2, []),
+    ("there were 2 parties", 2, []),
+    ("COVID-19 spread", 1, []),
+    ("the G20 summit", 2, []),
+    ("as Table 2 shows", 2, []),
+    ("it ended.* Then", 1, [(9, 10, "*")]),
+])
+def test_find_calls(text, expected, calls):
+    assert find_calls(text, expected, {"*"}) == calls
+
+
+@pytest.mark.xfail(strict=True, reason="a number after a comma before a lower-case word "
+                   "('12 May, 2 days later') is taken for a spaced call; spaced calls should "
+                   "need a capital after them, as the module docstring says")
+def test_spaced_number_before_lower_case_is_not_a_call():
+    assert find_calls("On 12 May, 2 days later", 2, set()) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the end of the", True), ("unfinished reference, published by the", True),
+    ("the end.", False), ("the end.3", False), ("“Title”, 2014.", False), ("(see above)", False),
+    ("see https://example.org/a", False), ("", False),
+])
+def test_is_open(text, expected):
+    assert is_open(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("https://example.org/x", True), ("see www.rferl.org today", True),
+    ("Jan Šír, “The Russian vector”, Central Asian Survey, vol. 3, 2014.", True),
+    ("Smith, “Title”, May 5, 2014", True),
+    ("A plain sentence.", False), ("“Title”, 2014.", False), ("write to a.b@example.org", False),
+])
+def test_note_like(text, expected):
+    assert note_like(text) is expected
+
+
+BODY = ("Turkmenistan has long avoided taking sides on security issues.1 While Moscow\n"
+        "pressed for closer ties, Ashgabat kept its distance from the alliance and\n"
+        "preferred bilateral agreements signed at the summit. 2 Based on these talks,\n"
+        "both sides agreed to expand trade in gas and cotton over the coming years.\n")
+BODY_TEXT = ("Turkmenistan has long avoided taking sides on security issues.[^1] While Moscow "
+             "pressed for closer ties, Ashgabat kept its distance from the alliance and "
+             "preferred bilateral agreements signed at the summit.[^2] Based on these talks, "
+             "both sides agreed to expand trade in gas and cotton over the coming years.")
+NOTE1 = "Jan Šír, “The Russian vector in Turkmen foreign policy”, 2014."
+NOTE2 = "“Turkmenistan-Russia relations upgraded to strategic partnership”, 2017."
+
+
+def test_notes_leave_the_body_and_calls_are_linked():
+    doc = normalise(BODY + "\n1 " + NOTE1 + "\n2 " + NOTE2 + "\n")
+    assert blocks(doc) == [("p", BODY_TEXT)]
+    assert notes(doc) == [("1", NOTE1), ("2", NOTE2)]
+    assert [(n.id, n.spans) for n in doc.notes] == [("n1", [(6, 6)]), ("n2", [(7, 7)])]
+    refs = [x for x in doc.blocks[0].content if x.type == "noteref"]
+    assert [(r.label, r.note) for r in refs] == [("1", "n1"), ("2", "n2")]
+    assert [(a, ln, after) for a, ln, _, after in decisions(doc, "footnotes")] == [
+        ("note-start", (6, 6), "note 1"), ("note-start", (7, 7), "note 2"),
+        ("link-call", (1, 4), "[^1]"), ("link-call", (1, 4), "[^2]")]
+    assert doc.diagnostics == []
+
+
+def test_years_volumes_and_page_ranges_are_not_calls():
+    text = ("The treaty was signed in 1919, and in 1920 it was printed in vol. 2, pp. 12-45\n"
+            "of the official series.1 Article 3 of the treaty, covering 2 regions, was\n"
+            "later revised in the years 1925-1927 by the two parties.2 It is still valid.\n\n"
+            "1 League of Nations, “Treaty Series”, vol. 2, 1920.\n"
+            "2 “The revised treaty”, Official Gazette, no. 4, 1927.\n")
+    doc = normalise(text)
+    assert blocks(doc) == [("p", "The treaty was signed in 1919, and in 1920 it was printed in vol. 2, "
+                                  "pp. 12-45 of the official series.[^1] Article 3 of the treaty, covering "
+                                  "2 regions, was later revised in the years 1925-1927 by the two "
+                                  "parties.[^2] It is still valid.")]
+    assert [label for label, _ in notes(doc)] == ["1", "2"]
+
+
+@pytest.mark.xfail(strict=True, reason="'On 12 May, 2 days after' takes '2' as the call of note 2, "
+                   "so the number leaves the text and the real call 'summit. 2 Based' stays text")
+def test_number_after_comma_in_prose_is_not_a_call():
+    text = ("Turkmenistan has long avoided taking sides on security issues.1 While Moscow\n"
+            "pressed for closer ties, Ashgabat kept its distance from the alliance. On 12\n"
+            "May, 2 days after the visit, both sides signed agreements at the summit. 2 Based\n"
+            "on these talks, both sides agreed to expand trade in gas and cotton.\n\n"
+            "1 " + NOTE1 + "\n2 " + NOTE2 + "\n")
+    doc = normalise(text)
+    assert blocks(doc) == [("p", "Turkmenistan has long avoided taking sides on security issues.[^1] "
+                                  "While Moscow pressed for closer ties, Ashgabat kept its distance from the "
+                                  "alliance. On 12 May, 2 days after the visit, both sides signed agreements "
+                                  "at the summit.[^2] Based on these talks, both sides agreed to expand trade "
+                                  "in gas and cotton.")]
+
+
+def test_note_continued_after_a_page_break_is_joined():
+    text = ("Turkmenistan has long avoided taking sides on security issues.1 While Moscow\n"
+            "pressed for closer ties, Ashgabat kept its distance from the alliance, and\n"
+            "preferred bilateral agreements with each of its large neighbours in turn.\n\n"
+            "1 Jan Šír, “The Russian vector in Turkmen foreign policy”, Central Asian\n"
+            "Survey, vol. 3, no. 2, pp. 45-67, published by the\n\n1\n"
+            "\fBoth governments signed new agreements on gas and cotton at the summit.2\n"
+            "The talks lasted three days and ended with a joint statement by both sides.\n\n"
+            "Oxford University Press, 2014.\n"
+            "2 “Turkmenistan-Russia relations upgraded to strategic partnership”, 2017.\n\n2\n")
+    doc = normalise(text)
+    assert notes(doc) == [
+        ("1", "Jan Šír, “The Russian vector in Turkmen foreign policy”, Central Asian Survey, vol. 3, "
+              "no. 2, pp. 45-67, published by the Oxford University Press, 2014."),
+        ("2", NOTE2)]
+    assert doc.notes[0].spans == [(5, 6), (12, 12)]
+    assert ("note-continued", (12, 12), "", "note 1") in decisions(doc, "footnotes")
+    assert blocks(doc) == [
+        ("p", "Turkmenistan has long avoided taking sides on security issues.[^1] While Moscow pressed "
+              "for closer ties, Ashgabat kept its distance from the alliance, and preferred bilateral "
+              "agreements with each of its large neighbours in turn."),
+        ("p", "Both governments signed new agreements on gas and cotton at the summit.[^2] The talks "
+              "lasted three days and ended with a joint statement by both sides.")]
+    assert [t for _, t, _ in furniture(doc)] == ["1", "2"]
+
+
+def test_paragraph_cut_by_a_note_area_and_page_break_is_rejoined():
+    text = ("Turkmenistan has long avoided taking sides on security issues.1 While Moscow\n"
+            "pressed for closer ties, Ashgabat kept its distance from the alliance and\n"
+            "preferred bilateral agreements with each of its large neighbours, a policy\n\n"
+            "1 " + NOTE1 + "\n\n1\n"
+            "\fthat the government calls permanent neutrality and that the United Nations\n"
+            "recognised in 1995.\n")
+    doc = normalise(text)
+    assert blocks(doc) == [("p", "Turkmenistan has long avoided taking sides on security issues.[^1] While "
+                                  "Moscow pressed for closer ties, Ashgabat kept its distance from the alliance "
+                                  "and preferred bilateral agreements with each of its large neighbours, a "
+                                  "policy that the government calls permanent neutrality and that the United "
+                                  "Nations recognised in 1995.")]
+    assert doc.blocks[0].spans == [(1, 3), (8, 9)]
+    assert notes(doc) == [("1", NOTE1)]
+
+
+def test_symbol_notes():
+    text = ("The author thanks the editors for their help with the manuscript.* The\n"
+            "views expressed here are the author's own and not those of the institute.†\n"
+            "The study was carried out in three regions of the country in 2019.\n\n"
+            "* The author is a researcher at the institute.\n\n"
+            "† This article reflects the situation as of May 2020.\n")
+    doc = normalise(text)
+    assert blocks(doc) == [("p", "The author thanks the editors for their help with the manuscript.[^*] "
+                                  "The views expressed here are the author's own and not those of the "
+                                  "institute.[^†] The study was carried out in three regions of the country "
+                                  "in 2019.")]
+    assert notes(doc) == [("*", "The author is a researcher at the institute."),
+                          ("†", "This article reflects the situation as of May 2020.")]
+
+
+@pytest.mark.xfail(strict=True, reason="symbol notes on consecutive lines (no blank line between) "
+                   "stay one note: the '†' line is not split off from note '*'")
+def test_consecutive_symbol_notes_are_split():
+    text = ("The author thanks the editors for their help with the manuscript.* The\n"
+            "views expressed here are the author's own and not those of the institute.†\n"
+            "The study was carried out in three regions of the country in 2019.\n\n"
+            "* The author is a researcher at the institute.\n"
+            "† This article reflects the situation as of May 2020.\n")
+    doc = normalise(text)
+    assert notes(doc) == [("*", "The author is a researcher at the institute."),
+                          ("†", "This article reflects the situation as of May 2020.")]
+
+
+def test_note_without_call_is_diagnosed():
+    text = (para(0) + "\n" + "Experts agree that the policy has failed, as the report shows.1\n\n"
+            "1 " + NOTE1 + "\n2 " + NOTE2 + "\n")
+    doc = normalise(text)
+    assert [label for label, _ in notes(doc)] == ["1", "2"]
+    assert [(d.level, d.code, d.message) for d in doc.diagnostics] == [
+        ("warning", "note-without-call", "note 2 has no call in the text")]
+
+
+def test_numbered_list_is_not_taken_for_notes():
+    text = (para(0) + "\nThe report names three priorities for the next years:\n"
+            "1. Repair the canals in the south.\n2. Build new schools in the villages.\n"
+            "3. Open the border crossings to trade.\n\n" + para(1))
+    doc = normalise(text)
+    assert doc.notes == []
+    assert blocks(doc)[2] == ("ordered", [("1", "Repair the canals in the south."),
+                                          ("2", "Build new schools in the villages."),
+                                          ("3", "Open the border crossings to trade.")])
+
+
+def test_footnotes_can_be_switched_off():
+    doc = normalise(BODY + "\n1 " + NOTE1 + "\n", footnotes=False)
+    assert doc.notes == []
+    assert len(doc.blocks) == 2

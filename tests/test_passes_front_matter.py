@@ -1,0 +1,74 @@
+"""front_matter: title, subtitle and authors from the first page."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import blocks, decisions, normalise, para, para_text
+from seedconv.passes.front_matter import AUTHORS, split_authors
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("Slavomir Horak", ["Slavomir Horak"]),
+    ("Anna Smith and John Doe", ["Anna Smith", "John Doe"]),
+    ("Anna Smith, John Doe & Jane Roe", ["Anna Smith", "John Doe", "Jane Roe"]),
+    ("Hans Müller und Eva Schmidt", ["Hans Müller", "Eva Schmidt"]),
+    ("Jean Dupont et Marie Curie", ["Jean Dupont", "Marie Curie"]),
+    ("Иван Петров и Анна Смирнова", ["Иван Петров", "Анна Смирнова"]),
+    ("J. R. Smith", ["J. R. Smith"]),
+    ("Mary O’Neill", ["Mary O’Neill"]),
+])
+def test_author_lines(line, authors):
+    assert AUTHORS.match(line)
+    assert split_authors(line) == authors
+
+
+@pytest.mark.parametrize("line", ["the end of it", "Smith", "Analysis of the Economy in 2019 and 2020",
+                                  "We met them.", "anna smith"])
+def test_not_author_lines(line):
+    assert AUTHORS.match(line) is None
+
+
+def test_title_on_two_lines_and_author():
+    text = ("Russian Influence in Turkmenistan: Rapprochement\nor Pragmatism?\n\nSlavomir Horak\n\n"
+            + para(0) + "\n" + para(1))
+    doc = normalise(text)
+    assert doc.metadata.title == "Russian Influence in Turkmenistan: Rapprochement or Pragmatism?"
+    assert doc.metadata.authors == ["Slavomir Horak"]
+    assert blocks(doc) == [("p", para_text(0)), ("p", para_text(1))]
+    assert [(a, ln, after) for a, ln, _, after in decisions(doc, "front_matter")] == [
+        ("title", (1, 2), "Russian Influence in Turkmenistan: Rapprochement or Pragmatism?"),
+        ("authors", (4, 4), "Slavomir Horak")]
+
+
+def test_two_authors():
+    doc = normalise("Water Politics in Central Asia\n\nAnna Smith and John Doe\n\n" + para(0) + "\n" + para(1))
+    assert (doc.metadata.title, doc.metadata.authors) == ("Water Politics in Central Asia",
+                                                          ["Anna Smith", "John Doe"])
+    assert blocks(doc) == [("p", para_text(0)), ("p", para_text(1))]
+
+
+def test_title_case_line_without_authors():
+    doc = normalise("Water Politics in Central Asia\n\n" + para(0) + "\n" + para(1))
+    assert (doc.metadata.title, doc.metadata.authors) == ("Water Politics in Central Asia", [])
+    assert blocks(doc) == [("p", para_text(0)), ("p", para_text(1))]
+
+
+def test_all_caps_opener_is_a_heading_not_a_title():
+    doc = normalise("WATER POLITICS IN CENTRAL ASIA\n\n" + para(0) + "\n" + para(1))
+    assert doc.metadata.title is None
+    assert blocks(doc) == [("h2", "WATER POLITICS IN CENTRAL ASIA"), ("p", para_text(0)), ("p", para_text(1))]
+
+
+def test_document_starting_with_prose_has_no_title():
+    doc = normalise(para(0) + "\n" + para(1))
+    assert (doc.metadata.title, doc.metadata.authors) == (None, [])
+    assert decisions(doc, "front_matter") == []
+
+
+def test_metadata_overrides_win():
+    from seedconv.settings import Settings
+    import seedconv
+
+    doc = seedconv.normalise("Water Politics in Central Asia\n\nAnna Smith\n\n" + para(0),
+                             settings=Settings(metadata={"title": "Other", "authors": ["X Y"]}))
+    assert (doc.metadata.title, doc.metadata.authors) == ("Other", ["X Y"])

@@ -1,0 +1,128 @@
+"""headings: numbered, ALL CAPS, Title Case and short sentence-case lines
+that stand alone; levels from the style."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import blocks, decisions, normalise, para, para_text
+from seedconv.passes.headings import style_of
+
+
+@pytest.mark.parametrize("text, style", [
+    ("TRADE", "caps"),
+    ("LEADERSHIP AND GOVERNANCE", "caps"),
+    ("The Politics of Water", "title"),
+    ("Conclusion", "title"),
+    ("What the reforms changed", "sentence"),
+    ("1 Introduction", "numbered:1"),
+    ("2.1 Methods", "numbered:2"),
+    ("2.1.3 Sampling", "numbered:3"),
+    ("3. Results and Discussion", "numbered:1"),
+    ("the end", None),                    # lower case start
+    ("Results.", None),                   # ends like a sentence
+    ("Methods:", None),
+    ("a, b", None),
+    ("See https://x.org", None),          # URL
+    ("Write to a@b.org", None),           # e-mail
+    ("2.1 methods", None),                # numbered, lower case
+    ("1990 was a year", None),
+    ("", None),
+    ("A" * 121, None),                    # too long
+])
+def test_style_of(text, style):
+    assert style_of(text) == style
+
+
+@pytest.mark.xfail(strict=True, reason="a line ending with a line-end hyphen gets a heading style, "
+                   "so a short line 'The report describes the pro-' is split off as a heading")
+def test_line_ending_with_hyphen_is_not_a_heading():
+    assert style_of("The report describes the pro-") is None
+    doc = normalise(para(0) + "\nThe report describes the pro-\n"
+                    "Russian parties and their role in the elections of the past decade in detail.\n\n"
+                    + para(2))
+    assert blocks(doc)[1] == ("p", "The report describes the pro-Russian parties and their role in the "
+                                   "elections of the past decade in detail.")
+
+
+def test_title_case_headings():
+    doc = normalise(para(0) + "\nThe Politics of Water in Central Asia\n\n" + para(1)
+                    + "\nEconomic Reforms and Their Limits\n\n" + para(2))
+    assert blocks(doc) == [("p", para_text(0)), ("h2", "The Politics of Water in Central Asia"),
+                           ("p", para_text(1)), ("h2", "Economic Reforms and Their Limits"),
+                           ("p", para_text(2))]
+    assert [(a, ln, after) for a, ln, _, after in decisions(doc, "headings")] == [
+        ("heading", (4, 4), "level 2"), ("heading", (9, 9), "level 2")]
+
+
+def test_caps_section_and_subsections():
+    doc = normalise(para(0) + "\nRESILIENCE\n\nLEADERSHIP AND GOVERNANCE\n\n" + para(1)
+                    + "\nPUBLIC HEALTH\n\n" + para(2))
+    assert blocks(doc) == [("p", para_text(0)), ("h2", "RESILIENCE"), ("h3", "LEADERSHIP AND GOVERNANCE"),
+                           ("p", para_text(1)), ("h3", "PUBLIC HEALTH"), ("p", para_text(2))]
+
+
+def test_caps_sections_then_title_case_subsections():
+    doc = normalise(para(0) + "\nECONOMY\n\n" + para(1) + "\nGas Exports to China\n\n" + para(2)
+                    + "\nSOCIETY\n\n" + para(3))
+    assert blocks(doc) == [("p", para_text(0)), ("h2", "ECONOMY"), ("p", para_text(1)),
+                           ("h3", "Gas Exports to China"), ("p", para_text(2)), ("h2", "SOCIETY"),
+                           ("p", para_text(3))]
+
+
+def test_numbered_heading_levels_from_depth():
+    doc = normalise(para(0) + "\n1 Introduction\n\n" + para(1) + "\n2.1 Methods and Data\n\n" + para(2)
+                    + "\n2.1.3 Sampling\n\n" + para(3))
+    assert blocks(doc) == [("p", para_text(0)), ("h2", "1 Introduction"), ("p", para_text(1)),
+                           ("h3", "2.1 Methods and Data"), ("p", para_text(2)), ("h4", "2.1.3 Sampling"),
+                           ("p", para_text(3))]
+
+
+def test_numbered_headings_with_dots_are_not_a_list():
+    doc = normalise(para(0) + "\n1. Introduction\n\n" + para(1) + "\n2. Methods\n\n" + para(2))
+    assert blocks(doc) == [("p", para_text(0)), ("h2", "1. Introduction"), ("p", para_text(1)),
+                           ("h2", "2. Methods"), ("p", para_text(2))]
+
+
+def test_caps_line_opening_a_block_is_split_off():
+    doc = normalise(para(0) + "\nTRADE\n" + para(1) + "\n" + para(2))
+    assert blocks(doc) == [("p", para_text(0)), ("h2", "TRADE"), ("p", para_text(1)), ("p", para_text(2))]
+
+
+def test_short_sentence_case_line_between_paragraphs():
+    doc = normalise(para(0) + "\nWhat the reforms changed\n\n" + para(1) + "\n" + para(2))
+    assert blocks(doc) == [("p", para_text(0)), ("h2", "What the reforms changed"), ("p", para_text(1)),
+                           ("p", para_text(2))]
+
+
+@pytest.mark.parametrize("line", [
+    "The ministers met again in May.",            # ends with a full stop
+    "Officials, experts and journalists",          # sentence case with a comma
+])
+def test_short_lines_that_are_not_headings(line):
+    doc = normalise(para(0) + "\n" + line + "\n\n" + para(1) + "\n" + para(2))
+    assert blocks(doc)[1][0] == "p"
+    assert decisions(doc, "headings") == []
+
+
+def test_line_continuing_a_sentence_is_not_a_heading():
+    text = (para(0) + "\nThe government announced a new policy on trade with its neighbours and the\n\n"
+            "Caspian Sea Region\n\n" + para(1))
+    doc = normalise(text)
+    assert decisions(doc, "headings") == []
+    assert [k for k, _ in blocks(doc)] == ["p", "p"]
+    assert blocks(doc)[1][1].startswith("The government announced a new policy on trade with its "
+                                        "neighbours and the Caspian Sea Region The opposition")
+
+
+def test_heading_followed_by_lower_case_block_is_not_a_heading():
+    doc = normalise(para(0) + "\nThe Politics of Water\n\n"
+                    "in the region has changed since the drought and the new canals were built.\n\n"
+                    + para(2))
+    assert blocks(doc)[1] == ("p", "The Politics of Water in the region has changed since the drought "
+                                   "and the new canals were built.")
+
+
+def test_headings_can_be_switched_off():
+    doc = normalise(para(0) + "\nTRADE POLICY\n\n" + para(1) + "\nSOCIETY\n\n" + para(2), headings=False)
+    assert decisions(doc, "headings") == []
+    assert [k for k, _ in blocks(doc)] == ["p", "p", "p"]

@@ -1,0 +1,156 @@
+"""line_end_hyphens: the typesetter's hyphen or the word's own?  Every
+decision is recorded with the original form and its two source lines."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import blocks, decisions, furniture, normalise, para, para_text
+from seedconv.passes.line_end_hyphens import word_hyphen
+
+EN_HEAD = "In the report the commission described at some length the"
+EN_TAIL = "situation of the families living in the northern provinces."
+
+
+def _en(left: str, right: str) -> str:
+    return f"{EN_HEAD} {left}-\n{right} {EN_TAIL}\n"
+
+
+@pytest.mark.parametrize("left, right, joined, action", [
+    ("do", "mestic", "domestic", "remove-hyphen"),
+    ("inter", "national", "international", "remove-hyphen"),
+    ("eco", "nomic", "economic", "remove-hyphen"),
+    ("co", "operation", "cooperation", "remove-hyphen"),
+    ("pro", "Russian", "pro-Russian", "keep-hyphen"),
+    ("anti", "Western", "anti-Western", "keep-hyphen"),
+    ("eighteenth", "century", "eighteenth-century", "keep-hyphen"),
+    ("ill", "treatment", "ill-treatment", "keep-hyphen"),
+    ("self", "defence", "self-defence", "keep-hyphen"),
+])
+def test_english_hyphen_decisions(left, right, joined, action):
+    doc = normalise(_en(left, right))
+    assert blocks(doc) == [("p", f"{EN_HEAD} {joined} {EN_TAIL}")]
+    assert decisions(doc, "line_end_hyphens") == [(action, (1, 2), f"{left}-|{right}", joined)]
+
+
+@pytest.mark.xfail(strict=True, reason="wordfreq attests the run-together forms 'wellknown' and "
+                   "'longterm' (zipf >= 1.5), so the hyphen of two very common words is removed")
+@pytest.mark.parametrize("left, right", [("well", "known"), ("long", "term")])
+def test_compound_of_two_common_words_keeps_hyphen(left, right):
+    doc = normalise(_en(left, right))
+    assert blocks(doc) == [("p", f"{EN_HEAD} {left}-{right} {EN_TAIL}")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The survey was carried out in the three regions between 2016-\n2018 and again in 2020.\n",
+     "The survey was carried out in the three regions between 2016-2018 and again in 2020."),
+    ("The survey covered the age groups from twenty to thirty-\n5 years in all of the regions.\n",
+     "The survey covered the age groups from twenty to thirty-5 years in all of the regions."),
+])
+def test_numbers_keep_hyphen(text, expected):
+    doc = normalise(text)
+    assert blocks(doc) == [("p", expected)]
+    assert [(a, ln) for a, ln, *_ in decisions(doc, "line_end_hyphens")] == [("keep-hyphen", (1, 2))]
+
+
+@pytest.mark.parametrize("dash", ["–", "—"])
+def test_dash_at_line_end_joins_without_space(dash):
+    doc = normalise(f"The commission visited the two regions in the north{dash}\n"
+                    "and found the situation there much worse than expected.\n")
+    assert blocks(doc) == [("p", f"The commission visited the two regions in the north{dash}"
+                                  "and found the situation there much worse than expected.")]
+
+
+# Sentences long enough for language detection; the hyphenated word is the
+# only one split.
+LANG_CASES = [
+    ("fr", "Le rapport de la commission décrit la politique du gouverne-\n"
+           "ment dans les régions du nord et les difficultés de la population.\n",
+     "gouverne-|ment", "gouvernement"),
+    ("de", "Der Bericht der Kommission beschreibt die Politik der Regie-\n"
+           "rung in den nördlichen Regionen und die Probleme der Bevölkerung.\n",
+     "Regie-|rung", "Regierung"),
+    ("es", "El informe de la comisión describe la política del gobier-\n"
+           "no en las regiones del norte y los problemas de la población.\n",
+     "gobier-|no", "gobierno"),
+    ("it", "Il rapporto della commissione descrive la politica del gover-\n"
+           "no nelle regioni del nord e i problemi della popolazione.\n",
+     "gover-|no", "governo"),
+    ("ru", "Доклад комиссии описывает работу прави-\n"
+           "тельство и проблемы населения в северных регионах страны.\n",
+     "прави-|тельство", "правительство"),
+    ("ru", "В докладе комиссии описывается политика прави-\n"
+           "тельства в северных регионах и проблемы населения страны.\n",
+     "прави-|тельства", "правительства"),
+    ("es", "El informe de la comisión describe la relación franco-\n"
+           "española y los problemas de la población en la frontera.\n",
+     "franco-|española", "franco-española"),
+]
+
+
+@pytest.mark.parametrize("lang, text, before, after", LANG_CASES, ids=[f"{c[0]}:{c[3]}" for c in LANG_CASES])
+def test_other_languages(lang, text, before, after):
+    doc = normalise(text)
+    assert doc.metadata.language == lang
+    expected = text.replace(before.replace("|", "\n"), after).replace("\n", " ").strip()
+    assert blocks(doc) == [("p", expected)]
+    action = "keep-hyphen" if "-" in after else "remove-hyphen"
+    assert decisions(doc, "line_end_hyphens") == [(action, (1, 2), before, after)]
+
+
+@pytest.mark.xfail(strict=True, reason="French 'sud-/ouest' is joined to 'sudouest': the run-together "
+                   "form is attested in wordfreq, although both pieces are common words")
+def test_french_compound_keeps_hyphen():
+    doc = normalise("Le rapport de la commission décrit la situation dans le sud-\n"
+                    "ouest du pays et les difficultés de la population locale.\n")
+    assert blocks(doc) == [("p", "Le rapport de la commission décrit la situation dans le sud-ouest du "
+                                  "pays et les difficultés de la population locale.")]
+
+
+@pytest.mark.xfail(strict=True, reason="a suspended hyphen before a conjunction ('Nord- und "
+                   "Süddeutschland') is glued to the conjunction: 'Nord-und'")
+def test_german_suspended_hyphen_before_conjunction():
+    doc = normalise("Der Bericht der Kommission beschreibt die Lage in Nord-\n"
+                    "und Süddeutschland und die Probleme der Bevölkerung dort.\n")
+    assert blocks(doc) == [("p", "Der Bericht der Kommission beschreibt die Lage in Nord- und "
+                                  "Süddeutschland und die Probleme der Bevölkerung dort.")]
+
+
+def test_hyphen_across_a_page_break_and_page_number():
+    text = (para(0) + "\nThe commission then described at some length the difficult situation of the\n"
+            "families living in the northern provinces in the winter of the year when the do-\n\n1\n"
+            "\fmestic situation of the families living in the northern provinces got worse.\n\n" + para(1))
+    doc = normalise(text)
+    assert blocks(doc) == [
+        ("p", para_text(0)),
+        ("p", "The commission then described at some length the difficult situation of the families "
+              "living in the northern provinces in the winter of the year when the domestic situation "
+              "of the families living in the northern provinces got worse."),
+        ("p", para_text(1))]
+    assert decisions(doc, "line_end_hyphens") == [("remove-hyphen", (5, 8), "do-|mestic", "domestic")]
+    assert furniture(doc) == [(7, "1", "page-number")]
+
+
+@pytest.mark.parametrize("left, right, lang, keep", [
+    ("do", "mestic", "en", False),
+    ("pro", "Russian", "en", True),
+    ("eighteenth", "century", "en", True),
+    ("ill", "treatment", "en", True),
+    ("gouverne", "ment", "fr", False),
+    ("Regie", "rung", "de", False),
+    ("прави", "тельство", "ru", False),
+    ("xq", "zzv", "en", False),   # unknown pieces: the typesetter's
+])
+def test_word_hyphen(left, right, lang, keep):
+    assert word_hyphen(left, right, lang)[0] is keep
+
+
+def test_dehyphenation_records_every_break():
+    text = ("The commission found that the do-\nmestic policy of the pro-\n"
+            "Russian parties had led to the ill-\ntreatment of the prisoners.\n")
+    doc = normalise(text)
+    assert blocks(doc) == [("p", "The commission found that the domestic policy of the pro-Russian "
+                                  "parties had led to the ill-treatment of the prisoners.")]
+    assert decisions(doc, "line_end_hyphens") == [
+        ("remove-hyphen", (1, 2), "do-|mestic", "domestic"),
+        ("keep-hyphen", (2, 3), "pro-|Russian", "pro-Russian"),
+        ("keep-hyphen", (3, 4), "ill-|treatment", "ill-treatment")]

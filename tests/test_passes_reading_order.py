@@ -1,0 +1,65 @@
+"""reading_order and segments: paragraphs cut by page breaks, furniture and
+notes rejoined; blocks split where the extractor lost the blank line."""
+from __future__ import annotations
+
+from conftest import LINES, blocks, decisions, furniture, normalise, para, para_text
+
+HEAD = "The opposition criticised the plan in parliament during a very long debate,"
+TAIL = "but ministers defended the decision and promised further consultations soon."
+
+
+def test_paragraph_cut_by_page_break_and_furniture_is_rejoined():
+    text = ("Central Asia Review\n\n" + para(0) + "\n" + para(2) + "\n" + para(3) + "\n" + HEAD + "\n\n1\n"
+            "\fCentral Asia Review\n\n" + TAIL + "\n\n" + para(4) + "\n" + para(5) + "\n2\n")
+    doc = normalise(text)
+    assert blocks(doc) == [("p", para_text(k)) for k in (0, 2, 3, 1, 4, 5)]
+    assert doc.blocks[3].spans == [(12, 12), (17, 17)]
+    assert [(a, ln) for a, ln, *_ in decisions(doc, "reading_order")] == [("rejoin-paragraph", (17, 17))]
+    assert [ln for ln, *_ in furniture(doc)] == [1, 14, 15, 25]
+
+
+def test_paragraph_cut_by_form_feed_alone_is_rejoined():
+    doc = normalise(para(0) + "\n" + HEAD + "\n\f" + TAIL + "\n\n" + para(2))
+    assert blocks(doc) == [("p", para_text(0)), ("p", para_text(1)), ("p", para_text(2))]
+
+
+def test_finished_paragraph_and_lower_case_block_stay_apart():
+    """A block starting in lower case after a finished sentence keeps its gap."""
+    doc = normalise(para(0) + "\n\f" + "and the rest of a sentence whose beginning the extractor lost.\n\n"
+                    + para(2))
+    assert blocks(doc) == [("p", para_text(0)),
+                           ("p", "and the rest of a sentence whose beginning the extractor lost."),
+                           ("p", para_text(2))]
+    assert decisions(doc, "reading_order") == []
+
+
+def test_paragraph_ending_with_colon_is_not_joined():
+    doc = normalise(para(0) + "\nThe minister listed the reasons for the decision as follows:\n\n"
+                    + "the harvest was poor and the prices of bread rose in every town of the country.\n")
+    assert len(doc.blocks) == 3
+
+
+def test_short_lines_ending_sentences_split_a_text_without_blank_lines():
+    """Paragraphs not separated by blank lines: a short line ending a sentence,
+    followed by a capital, ends a block (the next word would have fitted)."""
+    text = (para(0) + "This was new.\n" + para(1) + "Nobody agreed.\n" + para(2) + "It was late.\n")
+    doc = normalise(text)
+    assert blocks(doc) == [("p", para_text(0) + " This was new."), ("p", para_text(1) + " Nobody agreed."),
+                           ("p", para_text(2) + " It was late.")]
+    assert [(a, ln) for a, ln, *_ in decisions(doc, "segments")] == [
+        ("split-short-line", (3, 4)), ("split-short-line", (6, 7))]
+
+
+def test_early_sentence_end_in_blank_separated_text_does_not_split():
+    """Where paragraphs are separated by blank lines, a short line inside a
+    block is not a paragraph end."""
+    text = (para(0) + "This was new.\n" + para(1) + "\n" + para(2) + "\n" + para(3))
+    doc = normalise(text)
+    assert blocks(doc) == [("p", para_text(0) + " This was new. " + para_text(1)), ("p", para_text(2)),
+                           ("p", para_text(3))]
+    assert decisions(doc, "segments") == []
+
+
+def test_rejoining_can_be_switched_off():
+    doc = normalise(para(0) + "\n" + HEAD + "\n\f" + TAIL + "\n\n" + para(2), rejoin_paragraphs=False)
+    assert blocks(doc) == [("p", para_text(0)), ("p", HEAD), ("p", TAIL), ("p", para_text(2))]
