@@ -18,6 +18,7 @@ from .api import normalise_bytes, normalise_file, render, atomic_write, validate
 from .errors import SeedconvError
 from .settings import Settings
 from .writers import DEFAULT_FORMATS, FORMATS
+from .cli_extra import EPILOG, load_cli_profile, profile_options, settings_for, summary
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -47,14 +48,12 @@ def safe_stem(path: Path) -> str:
     return name[:200]
 
 
-def _summary(name: str, doc) -> str:
-    warn = [d for d in doc.diagnostics if d.level in ("warning", "error")]
-    s = (f"{name}: {len(doc.blocks)} blocks, {len(doc.notes)} notes, "
-         f"{len(doc.furniture)} furniture lines removed")
-    return s + (f", {len(warn)} warning(s)" if warn else "")
+def _summary(name: str, doc, verbose: bool = False) -> str:
+    """One line when clean, else one more per warning (see cli_extra.summary)."""
+    return summary(name, doc, verbose)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
 @click.version_option(__version__, prog_name="seedconv")
 def main() -> None:
     """Turn messy PDF-extracted text into clean, structured documents."""
@@ -64,22 +63,34 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--outdir", required=True, type=click.Path(path_type=Path),
               help="Output directory; files go to OUTDIR/<format>/<NAME>.<ext>.")
-@click.option("-t", "--to", "formats", default=",".join(DEFAULT_FORMATS), show_default=True,
+@click.option("-t", "--to", "formats", default=None,
+              show_default=",".join(DEFAULT_FORMATS) + ", or the profile's output.formats",
               help="Comma-separated formats: " + ", ".join(FORMATS) + ".")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Also list info diagnostics and the decisions per pass.")
 @click.option("--language", default=None, help="Document language (ISO 639-1); detected if omitted.")
-def convert(inputs: tuple[Path, ...], outdir: Path, formats: str, quiet: bool, language: str | None) -> None:
+@profile_options
+def convert(inputs: tuple[Path, ...], outdir: Path, formats: str | None, quiet: bool, verbose: bool,
+            language: str | None, profile_path: Path | None, no_profile: bool) -> None:
     """Convert INPUT text files into every requested format.
+
+    Prints one line per document on stderr, followed by its warnings if it
+    has any.
 
     Example: seedconv convert seeds/*.txt -o build -t json,tei,md
     """
+    if quiet and verbose:
+        _fail("--quiet and --verbose exclude each other")
+    prof = load_cli_profile(profile_path, no_profile)
+    if formats is None:
+        formats = ",".join(prof.formats if prof and prof.formats else DEFAULT_FORMATS)
     try:
         fmts = _parse_formats(formats)
     except click.BadParameter as e:
         _fail(str(e))
     if outdir.exists() and not outdir.is_dir():
         _fail(f"{outdir} exists and is not a directory")
-    settings = Settings(language=language)
     failed: list[str] = []
     seen: set[str] = set()
     for inp in inputs:
@@ -90,7 +101,7 @@ def convert(inputs: tuple[Path, ...], outdir: Path, formats: str, quiet: bool, l
             continue
         seen.add(stem)
         try:
-            doc = normalise_file(inp, settings)
+            doc = normalise_file(inp, settings_for(prof, str(inp), language))
             # render everything first, then write: no half-written set on error
             outputs = [(outdir / f / (stem + FORMATS[f].extension), render(doc, f)) for f in fmts]
             for path, data in outputs:
@@ -104,7 +115,7 @@ def convert(inputs: tuple[Path, ...], outdir: Path, formats: str, quiet: bool, l
             failed.append(str(inp))
             continue
         if not quiet:
-            click.echo(_summary(str(inp), doc), err=True)
+            click.echo(_summary(str(inp), doc, verbose), err=True)
     if failed:
         if len(inputs) > 1:
             click.echo(f"seedconv: {len(failed)} of {len(inputs)} input(s) failed: {', '.join(failed)}",
@@ -115,9 +126,11 @@ def convert(inputs: tuple[Path, ...], outdir: Path, formats: str, quiet: bool, l
 @main.command()
 @click.argument("input", type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--language", default=None, help="Document language (ISO 639-1); detected if omitted.")
-def normalize(input: Path, language: str | None) -> None:
+@profile_options
+def normalize(input: Path, language: str | None, profile_path: Path | None, no_profile: bool) -> None:
     """Print the document JSON of INPUT (``-`` reads standard input)."""
-    settings = Settings(language=language)
+    prof = load_cli_profile(profile_path, no_profile)
+    settings = settings_for(prof, "stdin.txt" if str(input) == "-" else str(input), language)
     try:
         if str(input) == "-":
             doc = normalise_bytes(sys.stdin.buffer.read(), name="stdin.txt", settings=settings)
@@ -154,6 +167,12 @@ def formats() -> None:
     """List the output formats."""
     for f in FORMATS.values():
         click.echo(f"{f.name:5} {f.extension:6} {f.description}")
+
+
+from .cli_extra import init, review  # noqa: E402
+
+main.add_command(review)
+main.add_command(init)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -88,4 +88,8 @@ def normalise(text: str, name: str = "input.txt", settings: Settings | None = No
     doc = Document(metadata=meta, blocks=blocks, notes=notes, furniture=ctx.furniture,
                    decisions=ctx.decisions, diagnostics=diags + ctx.diagnostics,
                    generator=f"seedconv {__version__}")
+    if settings.heading_patterns or settings.not_heading_patterns:
+        from .heading_rules import apply as apply_heading_rules
+
+        apply_heading_rules(doc, settings)  # the profile's heading rules
     return doc

@@ -37,3 +37,9 @@ class Settings:
     front_matter: bool = True
     #: metadata overrides (title, subtitle, authors, date, publisher, rights)
     metadata: dict = field(default_factory=dict)
+    #: (regex, level): a paragraph or caption whose text matches becomes a
+    #: heading of that level; a matching heading gets that level
+    #: (:mod:`seedconv.heading_rules`, applied after the passes)
+    heading_patterns: list[tuple[str, int]] = field(default_factory=list)
+    #: regexes: a heading whose text matches becomes a paragraph
+    not_heading_patterns: list[str] = field(default_factory=list)

@@ -35,8 +35,11 @@ FORMATS: dict[str, Format] = {f.name: f for f in [
     Format("docx", ".docx", "Word document with real footnotes", "docx"),
     Format("epub", ".epub", "EPUB 3 with linked footnotes", "epub"),
     Format("txt", ".txt", "plain text, notes at the end", "text"),
+    Format("html", ".html", "standalone HTML5 page (pandoc) with linked footnotes", "html"),
+    Format("jsonl", ".jsonl", "JSON Lines: one paragraph/list item/quote/caption per line", "jsonl"),
 ]}
 
-DEFAULT_FORMATS = tuple(FORMATS)
+#: what ``convert`` writes when neither -t nor the profile names formats
+DEFAULT_FORMATS = ("json", "tei", "md", "docx", "epub", "txt")
 
 Renderer = Callable[[Document], bytes]
