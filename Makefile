@@ -9,10 +9,12 @@ SHARED ?= ../shared
 
 SEEDS  := $(wildcard seeds/*.txt)
 NAMES  := $(notdir $(SEEDS:.txt=))
-SRC    := $(shell find src -name '*.py') $(wildcard schemas/*)
-FMTDIRS := json tei md docx epub txt
+SRC    := $(shell find src -name '*.py') $(wildcard schemas/*) $(wildcard seedconv.yaml)
+FMTDIRS := json tei md docx epub txt html jsonl
+FORMATS := json,tei,md,docx,epub,txt,html,jsonl
 OUTPUTS := $(foreach n,$(NAMES),build/json/$(n).json build/tei/$(n).xml build/md/$(n).md \
-             build/docx/$(n).docx build/epub/$(n).epub build/txt/$(n).txt)
+             build/docx/$(n).docx build/epub/$(n).epub build/txt/$(n).txt \
+             build/html/$(n).html build/jsonl/$(n).jsonl build/review/$(n).html)
 
 .PHONY: all install test validate score clean distclean
 .DEFAULT_GOAL := all
@@ -27,9 +29,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@
 
-# One normalisation per document writes all six formats (grouped pattern targets).
-build/json/%.json build/tei/%.xml build/md/%.md build/docx/%.docx build/epub/%.epub build/txt/%.txt: seeds/%.txt $(SRC) $(STAMP)
-	$(BIN)/seedconv convert $< -o build --quiet
+# One normalisation per document writes all eight formats (grouped pattern targets).
+build/json/%.json build/tei/%.xml build/md/%.md build/docx/%.docx build/epub/%.epub build/txt/%.txt build/html/%.html build/jsonl/%.jsonl: seeds/%.txt $(SRC) $(STAMP)
+	$(BIN)/seedconv convert $< -o build -t $(FORMATS) --quiet
+
+# The HTML review page of each document (input beside output, decisions linked).
+build/review/%.html: seeds/%.txt $(SRC) $(STAMP)
+	$(BIN)/seedconv review $< -o $@
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

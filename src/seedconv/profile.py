@@ -166,7 +166,7 @@ def parse_profile(data, source: str = PROFILE_NAME) -> Profile:
         raise ProfileError(f"{source}: nested too deeply") from None
     if not isinstance(data, dict):
         raise ProfileError(f"{source}: must be a mapping of keys (language, metadata, "
-                           "documents, furniture, headings, output), not a {type(data).__name__}")
+                           f"documents, furniture, headings, output), not a {type(data).__name__}")
     errors = sorted(_validator().iter_errors(data),
                     key=lambda e: (e.validator != "additionalProperties", list(map(str, e.absolute_path))))
     if errors:
