@@ -43,7 +43,7 @@ _YEAR = re.compile(r"\b(1[6-9]|20)\d\d\b")
 _QUOTES = re.compile(r"[“”„\"«»]")
 _CITE = re.compile(r"\b(pp?\.\s*\d|vol\.|no\.\s*\d|issue\s+\d|ed\.|\w+ \d{1,2},\s*\d{4})", re.I)
 # call candidates in running text
-_CALL_GLUED = re.compile(r"(?:(?<=[.,;:!?”’\"»)\]])|(?<=[^\W\d_]{2}))(\d{1,3})(?=[\s.,;:)]|$)")
+_CALL_GLUED = re.compile(r"(?:(?<=[.,;:!?”’\"»)\]])|(?<=[^\W\d_]{2}))(?<!\b\d[.,])(?<!\b\d\d[.,])(\d{1,3})(?![.,]\d)(?=[\s.,;:)]|$)")
 _CALL_SPACED = re.compile(r"(?<=[.,;:!?”’\"»)\]])(\s+)(\d{1,3})(?=\s+[^\W\d_“\"‘(«]|\s+[“\"‘(«]|\s*$)")
 _CALL_AFTER_WORD = re.compile(r"(?<=[^\W\d_]{2})(\s)(\d{1,3})(?=[\s,.;:)]|$)")
 SPACED_CALL_LANGS = {"fr"}
@@ -143,20 +143,33 @@ def run(ctx: Context) -> None:
     def start_notes(f: Frag, start: int) -> None:
         """Split f[start:] into notes at lines opening the next labels."""
         nonlocal expected, last_note
-        cur: Frag | None = None
-        for ln, t in zip(f.lines[start:], f.line_texts()[start:]):
+        cur: Frag | None = last_note
+        for n, (ln, t) in enumerate(zip(f.lines[start:], f.line_texts()[start:])):
             m = _NUM_START.match(t)
-            if m and int(m.group(1)) == expected:
+            lab = int(m.group(1)) if m else -1
+            if lab == expected or (n == 0 and expected < lab <= expected + 2):
+                if lab != expected:
+                    ctx.diagnose("warning", "note-missing",
+                                 f"notes {expected}–{lab - 1} not found before note {lab}", (ln.no, ln.no))
                 cur = Frag(lines=[ln], kind="note", label=m.group(1), texts=[m.group(2)])
                 out.append(cur)
                 ctx.decide(NAME, "note-start", (ln.no, ln.no), t[:60], f"note {m.group(1)}",
                            "line opens with the next expected note number")
-                expected += 1
-            else:
-                assert cur is not None
+                expected = lab + 1
+            elif cur is not None and cur.kind == "note" and _note_ends_before(cur, t):
+                # the note area ends inside the block: the rest is body text again
+                rest = Frag(lines=f.lines[start + n:], texts=f.line_texts()[start + n:])
+                frags.insert(i + 1, rest)
+                ctx.decide(NAME, "note-area-ends", (ln.no, ln.no), t[:40], "",
+                           f"note {cur.label} is complete and this line does not continue it")
+                break
+            elif cur is not None:
                 cur.lines.append(ln)
                 cur.texts.append(t)
-        last_note = cur
+            else:  # no note to continue: keep the line as text
+                cur = Frag(lines=[ln], kind="body", texts=[t])
+                out.append(cur)
+        last_note = cur if cur is not None and cur.kind == "note" else last_note
 
     while i < len(frags):
         f = frags[i]
@@ -302,6 +315,19 @@ def _glue_lone_labels(ctx: Context, f: Frag) -> Frag:
         return f
     return Frag(lines=lines, kind=f.kind, texts=new, jump=f.jump, after_break=f.after_break,
                 label=f.label, list_kind=f.list_kind)
+
+
+_BODY_START = re.compile(r"^[\u2022\uf0b7\u2013\u2014•–—]\s")
+
+
+def _note_ends_before(note: Frag, line: str) -> bool:
+    """Is a note that ends with its address complete before ``line``, which
+    starts a list item or holds no address of its own?"""
+    last = next((t for t in reversed(note.line_texts()) if t), "")
+    if not _ENDS_WITH_URL.search(last.rstrip(".")):
+        return False
+    return bool(_BODY_START.match(line)) or (not _URLISH.search(line) and not line[:1].islower()
+                                              and len(line.split()) > 3)
 
 
 def _label_column(texts: list[str], expected: int) -> list[int]:

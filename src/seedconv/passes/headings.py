@@ -68,7 +68,8 @@ def run(ctx: Context) -> None:
     for i, f in enumerate(fr):
         if f.kind != "body" or len(f.lines) > 3:
             continue
-        t = " ".join(f.line_texts())
+        t = re.sub(r"(?<=\w)- (?=\w)", "", " ".join(f.line_texts()))  # heading wrapped with a hyphen
+        wrapped = len(f.lines) == 2 and f.line_texts()[0].endswith("-")
         st = style_of(t)
         if st is None:
             continue
@@ -83,7 +84,8 @@ def run(ctx: Context) -> None:
             continue
         if nxt is not None and nxt.kind == "body" and nxt.line_texts()[0][:1].islower():
             continue  # the next block continues this line
-        if st == "sentence" and (len(f.lines) > 1 or "," in t or len(t.split()) > 10 or len(t) > 80):
+        if st == "sentence" and ((len(f.lines) > 1 and not wrapped) or "," in t or len(t.split()) > 10
+                                 or len(t) > 80):
             continue
         if st in ("title", "caps") and len(t.split()) > 14:
             continue

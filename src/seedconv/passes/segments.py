@@ -68,6 +68,13 @@ def run(ctx: Context) -> None:
     ctx.frags = _split_short_lines(ctx, frags)
 
 
+_TRAIL_CALL = re.compile(r"(?<=[.!?:;…”\"»)])\s?\d{1,3}$")
+
+
+def _strip_call(t: str) -> str:
+    """``'the touche Entrée. 1'`` → ``'the touche Entrée.'``; URLs left alone."""
+    last = t.rsplit(None, 1)[-1] if t.split() else ""
+    return t if "/" in last else _TRAIL_CALL.sub("", t)
 _END = re.compile(r"[.!?:;…”\"»)]$")
 _STARTS_NEW = re.compile(r"^[\W\d]*[A-ZÀ-ÞА-ЯЁ0-9\uf0b7•*†‡]|^[\u2022\uf0a7\uf0b7*†‡]")
 
@@ -109,14 +116,20 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             t, nxt = lines[k].text, lines[k + 1].text
             if not _STARTS_NEW.match(nxt):
                 continue
+            if t.endswith("-"):
+                continue  # a word broken across the lines
             word = nxt.split()[0] if nxt.split() else ""
             fits = not blank_separated and len(t) + 1 + len(word) < 0.97 * width  # the next word would have fitted
-            prev_end = k == start or bool(_END.search(lines[k - 1].text))
+            # a short line may end a heading that began with a hyphenated line
+            head, first = t, k
+            if k > start and lines[k - 1].text.endswith("-") and len(t.split()) <= 3:
+                head, first = lines[k - 1].text[:-1] + t, k - 1
+            prev_end = first == start or bool(_END.search(_strip_call(lines[first - 1].text)))
             if style_of(t) == "caps" and style_of(nxt) == "caps":
                 continue  # capital lines: the headings pass groups them
             short = len(t) + 1 + len(word) < 0.97 * width
-            if (_END.search(t) and fits) or \
-                    (prev_end and style_of(t) is not None and short and len(t.split()) <= 12):
+            if (_END.search(_strip_call(t)) and fits) or \
+                    (prev_end and style_of(head) is not None and short and len(head.split()) <= 12):
                 out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
                                 after_break=f.after_break if start == 0 else False))
                 ctx.decide(NAME, "split-short-line", (lines[k].no, lines[k + 1].no), t[-30:], "",
