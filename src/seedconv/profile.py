@@ -120,14 +120,16 @@ def _validator():
 
 
 def _plain(value, budget: list[int]):
-    """YAML data as JSON data: dates become ISO strings, mapping keys strings.
-    Counts nodes (shared YAML aliases count each time) to refuse alias bombs."""
+    """YAML data as JSON data: dates become ISO strings, mapping keys strings,
+    and a key whose value is null (``metadata:`` with nothing under it) is
+    the same as an absent key.  Counts nodes (shared YAML aliases count each
+    time) to refuse alias bombs."""
     budget[0] -= 1
     if budget[0] < 0:
         raise ProfileError("too large or too deeply aliased")
     if isinstance(value, dict):
         return {("null" if k is None else str(k).lower() if isinstance(k, bool) else str(k)):
-                _plain(v, budget) for k, v in value.items()}
+                _plain(v, budget) for k, v in value.items() if v is not None}
     if isinstance(value, list):
         return [_plain(v, budget) for v in value]
     if isinstance(value, (_dt.date, _dt.datetime)):

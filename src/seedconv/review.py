@@ -79,7 +79,8 @@ code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.92em}
 .meta,.counts{margin:.1rem 0;color:var(--mute)}
 .counts b{color:#202124}
 #diagnostics ul{margin:.2rem 0;padding-left:1.2rem}
-.diag .lvl{display:inline-block;min-width:4.5em;font-weight:600;text-transform:uppercase;font-size:.75em}
+.diag .lvl{display:inline-block;min-width:6em;margin-right:.5em;font-weight:600;text-transform:uppercase;font-size:.75em}
+.diag code{margin-right:.3em}
 .diag.warning .lvl{color:#b06000}.diag.error .lvl{color:#c5221f}.diag.info .lvl{color:var(--mute)}
 .none{color:var(--mute);font-style:italic}
 .legend{margin:.3rem 0 0;font-size:.85em;color:var(--mute)}
