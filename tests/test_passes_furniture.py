@@ -25,8 +25,6 @@ def test_is_not_page_number(text):
     assert is_page_number(text) is False
 
 
-@pytest.mark.xfail(strict=True, reason="any lower-case word made of the letters i v x l c d m "
-                   "is taken for a roman page number, even when it is not a numeral")
 def test_lowercase_words_of_roman_letters_are_not_page_numbers():
     words = ["civil", "vivid", "mild", "dim", "lid", "ill"]
     assert [w for w in words if is_page_number(w)] == []
@@ -93,9 +91,6 @@ def test_repeated_line_inside_paragraphs_is_kept():
     assert [t for _, t, _ in furniture(doc)] == ["1", "2"]
 
 
-@pytest.mark.xfail(strict=True, reason="in form-feed paged text, a short line repeated alone in the "
-                   "middle of pages (a heading used twice) is removed as a running head although it "
-                   "is at no page edge")
 def test_repeated_heading_in_mid_page_is_kept():
     text = (para(0) + "\n" + para(1) + "\n" + para(2) + "\nBackground\n\n" + para(3) + "\n" + para(4) + "\n"
             + para(5) + "\n1\n\f" + para(6) + "\n" + para(7) + "\n" + para(8) + "\nBackground\n\n" + para(9)

@@ -33,8 +33,6 @@ def test_style_of(text, style):
     assert style_of(text) == style
 
 
-@pytest.mark.xfail(strict=True, reason="a line ending with a line-end hyphen gets a heading style, "
-                   "so a short line 'The report describes the pro-' is split off as a heading")
 def test_line_ending_with_hyphen_is_not_a_heading():
     assert style_of("The report describes the pro-") is None
     doc = normalise(para(0) + "\nThe report describes the pro-\n"

@@ -32,8 +32,6 @@ def test_english_hyphen_decisions(left, right, joined, action):
     assert decisions(doc, "line_end_hyphens") == [(action, (1, 2), f"{left}-|{right}", joined)]
 
 
-@pytest.mark.xfail(strict=True, reason="wordfreq attests the run-together forms 'wellknown' and "
-                   "'longterm' (zipf >= 1.5), so the hyphen of two very common words is removed")
 @pytest.mark.parametrize("left, right", [("well", "known"), ("long", "term")])
 def test_compound_of_two_common_words_keeps_hyphen(left, right):
     doc = normalise(_en(left, right))
@@ -97,8 +95,6 @@ def test_other_languages(lang, text, before, after):
     assert decisions(doc, "line_end_hyphens") == [(action, (1, 2), before, after)]
 
 
-@pytest.mark.xfail(strict=True, reason="French 'sud-/ouest' is joined to 'sudouest': the run-together "
-                   "form is attested in wordfreq, although both pieces are common words")
 def test_french_compound_keeps_hyphen():
     doc = normalise("Le rapport de la commission décrit la situation dans le sud-\n"
                     "ouest du pays et les difficultés de la population locale.\n")
@@ -106,8 +102,6 @@ def test_french_compound_keeps_hyphen():
                                   "pays et les difficultés de la population locale.")]
 
 
-@pytest.mark.xfail(strict=True, reason="a suspended hyphen before a conjunction ('Nord- und "
-                   "Süddeutschland') is glued to the conjunction: 'Nord-und'")
 def test_german_suspended_hyphen_before_conjunction():
     doc = normalise("Der Bericht der Kommission beschreibt die Lage in Nord-\n"
                     "und Süddeutschland und die Probleme der Bevölkerung dort.\n")

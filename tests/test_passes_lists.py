@@ -79,8 +79,6 @@ def test_numbered_items_as_separate_blocks():
                                           ("3", "Open the border crossings to trade.")])
 
 
-@pytest.mark.xfail(strict=True, reason="a lone numbered paragraph '1. ...' becomes note 1 although no "
-                   "call 1 was seen in the body (footnotes docstring: a note needs its call first)")
 def test_lone_numbered_paragraph_is_neither_list_nor_note():
     text = (para(0) + "\n" + para(1) + "\n1. The first point is that the canals are old and leak badly.\n\n"
             + para(2))

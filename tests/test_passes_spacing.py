@@ -87,9 +87,6 @@ def test_double_spacing_can_be_switched_off():
     assert decisions(doc, "spacing") == []
 
 
-@pytest.mark.xfail(strict=True, reason="single-spaced text of one-line paragraphs (each a short, "
-                   "finished sentence) is taken for double-spaced extraction and merged into one "
-                   "paragraph; a wrap should need a line near the column width")
 def test_one_line_paragraphs_are_not_double_spacing():
     paras = ["The meeting opened at nine.",
              "The minister spoke first and read a long statement on the economy.",

@@ -44,7 +44,7 @@ _QUOTES = re.compile(r"[“”„\"«»]")
 _CITE = re.compile(r"\b(pp?\.\s*\d|vol\.|no\.\s*\d|issue\s+\d|ed\.|\w+ \d{1,2},\s*\d{4})", re.I)
 # call candidates in running text
 _CALL_GLUED = re.compile(r"(?:(?<=[.,;:!?”’\"»)\]])|(?<=[^\W\d_]{2}))(?<!\b\d[.,])(?<!\b\d\d[.,])(\d{1,3})(?![.,]\d)(?=[\s.,;:)]|$)")
-_CALL_SPACED = re.compile(r"(?<=[.,;:!?”’\"»)\]])(\s+)(\d{1,3})(?=\s+[^\W\d_“\"‘(«]|\s+[“\"‘(«]|\s*$)")
+_CALL_SPACED = re.compile(r"(?<=[.,;:!?”’\"»)\]])(\s+)(\d{1,3})(?=\s+[A-ZÀ-ÞА-ЯЁ“\"‘(«]|\s*$)")
 _CALL_AFTER_WORD = re.compile(r"(?<=[^\W\d_]{2})(\s)(\d{1,3})(?=[\s,.;:)]|$)")
 SPACED_CALL_LANGS = {"fr"}
 _SYM_CALL = re.compile(r"(?<=[^\s*])(\s?)(\*{1,3}|†{1,2}|‡)(?=\s|$)")
@@ -178,7 +178,7 @@ def run(ctx: Context) -> None:
         m = _NUM_START.match(first)
         sm = _SYM_START.match(first)
         # 1. a note area opens with the next expected number
-        if m and int(m.group(1)) == expected and expected < next_call + 1 and \
+        if m and int(m.group(1)) == expected and expected < next_call and \
                 not _looks_like_heading(f) and \
                 not (_list_run(frags, i) and not (expected < next_call and note_like(_text(f)))):
             start_notes(f, 0)

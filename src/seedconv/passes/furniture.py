@@ -37,6 +37,7 @@ _PAGE_NO = re.compile(
     r"^(?:(?:page|p\.|pg\.|seite|s\.|pagina|página|pag\.|стр\.?|страница|c\.)\s*)?"
     r"[-–—(\[]?\s*(\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?"
     r"(?:\s*(?:/|of|de|von|di|из)\s*\d{1,4})?$", re.I)
+_ROMAN = re.compile(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _COPYRIGHT = re.compile(r"(©|\(c\)|copyright|\bcopr\.)", re.I)
 _YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
 _URL_ONLY = re.compile(r"^(?:https?://|ftp://|www\.)\S+$", re.I)
@@ -61,7 +62,7 @@ def is_page_number(text: str) -> bool:
         return False
     if not m.group(1).isdigit():
         # roman numerals only when lower case or obviously a numeral
-        return t.islower() and len(t) <= 5
+        return t.islower() and len(t) <= 7 and bool(_ROMAN.match(t))
     return True
 
 
@@ -164,7 +165,7 @@ def run(ctx: Context) -> None:
         elif _RULE.match(t):
             ctx.remove(ln, "rule", "separator made of punctuation only")
         elif counts[key] >= ctx.settings.repeat_min and len(t) <= 120 and not t.isdigit() and \
-                (not paged or len(pages_of[key]) >= 2) and not _URL_ONLY.match(t):
+                (not paged or (len(pages_of[key]) >= 2 and i in edge)) and not _URL_ONLY.match(t):
             kind = "copyright" if _COPYRIGHT.search(t) else "running-head"
             ctx.remove(ln, kind, f"repeated {counts[key]} times alone between blank lines or at page edges")
             confirmed.add(i)
@@ -311,6 +312,12 @@ def _page_top_heads(ctx: Context, iso: set[int], confirmed: set[int]) -> None:
             confirmed.add(i)
 
 
+def _style(t: str) -> str | None:
+    from .headings import style_of
+
+    return style_of(t)
+
+
 def _zones(ctx: Context, iso: set[int], confirmed: set[int]) -> None:
     """Short title-like lines in the same zone as confirmed furniture, before it."""
     lines = ctx.lines
@@ -329,9 +336,14 @@ def _zones(ctx: Context, iso: set[int], confirmed: set[int]) -> None:
         last = max(conf)
         nxt = next((ln for ln in lines[z[-1] + 1:] if not ln.blank and not ln.removed), None)
         continues = nxt is not None and nxt.text[:1].islower()
+        before = next((ln for ln in reversed(lines[:z[0]]) if not ln.blank and not ln.removed), None)
         for i in z:
             if lines[i].removed or not _head_like(lines[i].text):
                 continue
+            if i == z[0] and continues and len(lines[i].text) > 40 and \
+                    (before is None or _SENTENCE_END.search(before.text)) and \
+                    _style(lines[i].text) not in ("title", "caps"):
+                continue  # a paragraph that starts on the last line of the page
             if i < last:
                 ctx.remove(lines[i], "running-head",
                            f"short line in the furniture zone of line {lines[last].no}")

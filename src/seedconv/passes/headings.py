@@ -43,7 +43,7 @@ def _is_title_case(t: str) -> bool:
 
 def style_of(t: str) -> str | None:
     t = t.strip()
-    if not t or len(t) > 120 or _URL_MAIL.search(t) or _NOT_HEADING_END.search(t):
+    if not t or len(t) > 120 or _URL_MAIL.search(t) or _NOT_HEADING_END.search(t) or t.endswith("-"):
         return None
     if not (t[0].isupper() or t[0].isdigit()):
         return None

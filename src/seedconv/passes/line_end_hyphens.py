@@ -19,11 +19,15 @@ import re
 
 from .base import Context, Line
 from .urls import in_url, url_hyphen, url_tail
-from .words import is_word
+from .words import is_word, zipf
 
 NAME = "line_end_hyphens"
 _RIGHT = re.compile(r"^([^\W\d_]+)")
 _HYPHENS = ("-", "\u2010", "\u2011")
+#: conjunctions after which a line-end hyphen is a suspended compound
+#: ("Nord- und Süddeutschland", "pre- and post-war")
+SUSPENDED_BEFORE = {"und", "oder", "bzw", "sowie", "and", "or", "et", "ou", "y", "o", "e", "u",
+                    "и", "или", "a", "i"}
 
 
 def word_hyphen(left: str, right: str, lang: str) -> tuple[bool, str]:
@@ -31,6 +35,10 @@ def word_hyphen(left: str, right: str, lang: str) -> tuple[bool, str]:
     if right[:1].isupper():
         return True, "capital after the break"
     joined = left + right
+    zj = max(zipf(joined.casefold(), lang), zipf(joined.casefold(), "en") if lang != "en" else 0.0)
+    zl, zr = zipf(left.casefold(), lang), zipf(right.casefold(), lang)
+    if zj < 3.0 and zl >= 4.0 and zr >= 4.0 and len(left) >= 3 and len(right) >= 3:
+        return True, "two common words, the run-together form is rare"
     if is_word(joined, lang):
         return False, f"'{joined}' is a word"
     if len(left) >= 2 and is_word(left, lang, 2.5) and is_word(right, lang, 2.5) and len(right) >= 3:
@@ -94,6 +102,12 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
             elif not left or not right:
                 keep, why = True, "not between two word pieces (number or symbol)"
                 kind = "word"
+            elif right.casefold() in SUSPENDED_BEFORE and len(t.split()) > 1:
+                if record:
+                    ctx.decide(NAME, "keep-suspended-hyphen", (prev_no, ln.no), f"{left}-|{right}",
+                               f"{left}- {right}", "hyphen before a conjunction: a suspended compound")
+                add(" " + t)
+                continue
             else:
                 keep, why = word_hyphen(left, right, lang)
                 kind = "word"

@@ -60,6 +60,12 @@ def _undo_double_spacing(ctx: Context) -> None:
     pairs = sum(1 for i in nonblank if i + 1 < len(lines) and not lines[i + 1].blank) / len(nonblank)
     if ratio < 0.6 or pairs > 0.12:
         return  # blank lines separate blocks, not every wrapped line
+    lens = sorted(len(lines[i].text) for i in nonblank)
+    width = lens[int(len(lens) * 0.95)]
+    wraps = sorted(len(lines[i].text) for i in nonblank
+                   if i + 2 < len(lines) and lines[i + 1].blank and not lines[i + 2].blank)
+    if wraps and wraps[len(wraps) // 2] < 0.7 * width:
+        return  # most "wrapped" lines are short: they are one-line paragraphs
     ctx.double_spaced = True
     # A lone blank line between two text lines is a wrap, not a break.
     for i in range(1, len(lines) - 1):
