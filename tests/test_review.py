@@ -232,6 +232,8 @@ def test_review_cli(tmp_path):
     assert out.read_bytes() == review_bytes(seed.read_bytes(), seed.name)
     r = CliRunner().invoke(main, ["review", str(seed), "-o", "-", "--no-profile"])
     assert r.exit_code == 0 and r.stdout.startswith("<!DOCTYPE html>")
+    r = CliRunner().invoke(main, ["review", "-", "-o", "-", "--no-profile"], input=seed.read_bytes())
+    assert r.exit_code == 0 and "Review of" in r.stdout and "stdin.txt" in r.stdout
     r = CliRunner().invoke(main, ["review", str(tmp_path / "nothere.txt"), "-o", str(out)])
     assert r.exit_code == 2
     assert r.stderr.strip().splitlines() == [f"seedconv: {tmp_path / 'nothere.txt'}: no such file"]

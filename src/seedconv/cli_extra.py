@@ -119,7 +119,7 @@ def summary(name: str, doc: Document, verbose: bool = False) -> str:
 
 
 @click.command()
-@click.argument("input", type=click.Path(path_type=Path))
+@click.argument("input", type=click.Path(path_type=Path, allow_dash=True))
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="The HTML file to write (one self-contained page; '-' writes standard output).")
 @click.option("--language", default=None, help="Document language (ISO 639-1); detected if omitted.")
@@ -130,14 +130,20 @@ def review(input: Path, output: Path, language: str | None, profile_path: Path |
     recovered document, every decision and removed line highlighted and
     linked to its source lines, diagnostics on top.
 
+    INPUT '-' reads standard input.
+
     Example: seedconv review paper.txt -o paper.review.html
     """
     from .api import atomic_write
-    from .review import review_file
+    from .review import review_bytes, review_file
 
     prof = load_cli_profile(profile_path, no_profile)
     try:
-        data = review_file(input, settings_for(prof, str(input), language))
+        if str(input) == "-":
+            data = review_bytes(sys.stdin.buffer.read(), "stdin.txt",
+                                settings_for(prof, "stdin.txt", language))
+        else:
+            data = review_file(input, settings_for(prof, str(input), language))
         if str(output) == "-":
             sys.stdout.buffer.write(data)
         else:
