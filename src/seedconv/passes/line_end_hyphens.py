@@ -134,10 +134,13 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
 def _url_continues(out: str, nxt: str) -> bool:
     """A URL cut without a hyphen: the line ends inside the address and the
     next line starts with more of it (no capital, a slash or dot inside)."""
-    if not out or out[-1] in ".,;:)":
-        return False
     first = nxt.split()[0] if nxt.split() else ""
     if not first or first[0].isupper():
+        return False
+    if out.endswith("."):
+        # 'https://en.wikipedia.' | 'org/wiki/...': a dot inside the address
+        return bool(re.match(r"[a-z0-9][\w-]*[./]\S", first))
+    if out[-1] in ",;:)":
         return False
     if out.endswith(("/", "_", "=", "?", "&", "#", "%")):
         return True

@@ -64,12 +64,12 @@ def url_hyphen(url_so_far: str, left: str, right: str, lang: str) -> tuple[bool,
         return True, "one-letter piece before the break"
     if is_word(joined, lang, 2.5):
         return False, f"'{joined}' is a word"
-    if not slug:
-        return False, "break inside a path segment without hyphens"
     zl, zr = max(zipf(left.casefold(), lang), zipf(left.casefold(), "en")), \
         max(zipf(right.casefold(), lang), zipf(right.casefold(), "en"))
-    if min(zl, zr) >= 3.0 and max(zl, zr) >= 4.5:
-        return True, "both pieces are common words in a hyphenated slug"
+    if min(zl, zr) >= 2.5 and max(zl, zr) >= 4.5:
+        return True, "both pieces are common words: a hyphen of the address"
+    if not slug:
+        return False, "break inside a path segment without hyphens"
     if len(joined) >= 7 and any(is_word(joined[:-k], lang, 2.5) for k in (1, 2)):
         return False, f"'{joined}' is an inflected word"
     if is_word(left, lang):
