@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import SEEDS
+from seedconv.batch import MANIFEST  # the incremental-build manifest in OUTDIR
 from seedconv.cli import main
 from seedconv.validate import validate_json_data
 
@@ -65,7 +66,8 @@ def test_convert_writes_all_six_formats_by_default(tmp_path):
     r = run("convert", SMALL, "-o", tmp_path)
     assert r.exit_code == 0, r.stderr
     assert r.stdout == ""
-    files = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
+    files = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")
+                   if p.is_file() and p.name != MANIFEST)
     assert files == sorted(f"{fmt}/{SMALL.stem}{ext}" for fmt, ext in ALL.items())
     assert all((tmp_path / f).stat().st_size > 0 for f in files)
     # one summary line on stderr
@@ -77,7 +79,8 @@ def test_convert_only_requested_formats(tmp_path):
     r = run("convert", *SEEDS, "-o", tmp_path, "-t", "json,md", "--quiet")
     assert r.exit_code == 0, r.stderr
     assert r.stderr == ""
-    files = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
+    files = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")
+                   if p.is_file() and p.name != MANIFEST)
     assert files == sorted([f"json/{p.stem}.json" for p in SEEDS] + [f"md/{p.stem}.md" for p in SEEDS])
 
 
@@ -85,8 +88,8 @@ def test_convert_twice_is_byte_identical(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     for out in (a, b):
         assert run("convert", SMALL, "-o", out, "-q").exit_code == 0
-    fa = {p.relative_to(a): p.read_bytes() for p in a.rglob("*") if p.is_file()}
-    fb = {p.relative_to(b): p.read_bytes() for p in b.rglob("*") if p.is_file()}
+    fa = {p.relative_to(a): p.read_bytes() for p in a.rglob("*") if p.is_file() and p.name != MANIFEST}
+    fb = {p.relative_to(b): p.read_bytes() for p in b.rglob("*") if p.is_file() and p.name != MANIFEST}
     assert len(fa) == 6
     assert fa == fb
 

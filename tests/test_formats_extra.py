@@ -11,6 +11,7 @@ from lxml import html as lhtml
 
 from conftest import SEEDS
 from seedconv.api import normalise, normalise_file, render
+from seedconv.batch import MANIFEST  # the incremental-build manifest in OUTDIR
 from seedconv.cli import main
 from seedconv.model import (Caption, Document, Heading, Link, ListBlock, ListItem, Metadata, Note,
                             NoteRef, Paragraph, Quote, Source, Text, plain_text)
@@ -73,7 +74,8 @@ def test_cli_writes_html_and_jsonl(tmp_path):
     r = CliRunner().invoke(main, ["convert", str(seed), "-o", str(tmp_path), "-t", "html,jsonl",
                                   "-q", "--no-profile"])
     assert r.exit_code == 0, r.stderr
-    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()) == \
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")
+                  if p.is_file() and p.name != MANIFEST) == \
         [f"html/{seed.stem}.html", f"jsonl/{seed.stem}.jsonl"]
 
 

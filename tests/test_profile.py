@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from conftest import SEEDS
 from seedconv.api import normalise_file, render
+from seedconv.batch import MANIFEST  # the incremental-build manifest in OUTDIR
 from seedconv.cli import main
 from seedconv.model import Heading, Paragraph, plain_text, to_dict
 from seedconv.profile import (DEFAULT_PROFILE, SCHEMA_PATH, Profile, ProfileError, find_profile,
@@ -94,7 +95,7 @@ def test_profile_in_the_working_directory_is_used_by_convert(tmp_path, monkeypat
     monkeypatch.chdir(tmp_path)
     r = run("convert", SEED, "-o", "out")
     assert r.exit_code == 0, r.stderr
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["json", "jsonl"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.name != MANIFEST) == ["json", "jsonl"]
     data = json.loads((tmp_path / "out" / "json" / f"{SEED.stem}.json").read_bytes())
     assert data["metadata"]["title"] == "Working Directory Title"
     assert data["metadata"]["authors"] == ["Ann Author"]

@@ -13,12 +13,19 @@ from .writers import FORMATS
 
 MAX_INPUT = 200 * 1024 * 1024
 
-__all__ = ["normalise", "normalise_bytes", "normalise_file", "render", "write", "validate_file",
-           "atomic_write"]
+__all__ = ["normalise", "normalise_bytes", "normalise_file", "read_input", "render", "render_all",
+           "write", "validate_file", "atomic_write"]
 
 
 def normalise_file(path: str | os.PathLike, settings: Settings | None = None) -> Document:
     """Read and normalise a text file."""
+    p = Path(path)
+    return normalise_bytes(read_input(p), name=p.name, settings=settings)
+
+
+def read_input(path: str | os.PathLike) -> bytes:
+    """The bytes of an input file; :class:`InputError` (one line) when it
+    cannot be read or is over :data:`MAX_INPUT`."""
     p = Path(path)
     try:
         if p.is_dir():
@@ -35,7 +42,19 @@ def normalise_file(path: str | os.PathLike, settings: Settings | None = None) ->
         raise InputError(f"{p} is a directory, not a text file") from None
     except OSError as e:
         raise InputError(f"{p}: cannot read ({e.strerror})") from None
-    return normalise_bytes(data, name=p.name, settings=settings)
+    return data
+
+
+def render_all(doc: Document, fmts) -> dict[str, bytes]:
+    """The bytes of ``doc`` in each format of ``fmts``, as :func:`render`
+    gives them, but the pandoc formats are converted together by one
+    long-lived pandoc process (much faster for many documents)."""
+    from .writers import render_many
+
+    bad = [f for f in fmts if f not in FORMATS]
+    if bad:
+        raise ValueError(f"unknown format {bad[0]!r}; known: {', '.join(FORMATS)}")
+    return render_many(doc, fmts)
 
 
 def render(doc: Document, fmt: str) -> bytes:

@@ -70,13 +70,21 @@ def main() -> None:
 @click.option("-v", "--verbose", is_flag=True,
               help="Also list info diagnostics and the decisions per pass.")
 @click.option("--language", default=None, help="Document language (ISO 639-1); detected if omitted.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Documents converted at once (default: all cores; 1 converts in this process).")
+@click.option("--force", is_flag=True, help="Rebuild outputs that are up to date.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Convert on a Dask cluster (e.g. tcp://host:8786); needs seedconv[cluster].")
 @profile_options
 def convert(inputs: tuple[Path, ...], outdir: Path, formats: str | None, quiet: bool, verbose: bool,
-            language: str | None, profile_path: Path | None, no_profile: bool) -> None:
+            language: str | None, jobs: int | None, force: bool, scheduler: str | None,
+            profile_path: Path | None, no_profile: bool) -> None:
     """Convert INPUT text files into every requested format.
 
     Prints one line per document on stderr, followed by its warnings if it
-    has any.
+    has any (a progress bar too when stderr is a terminal).  An input whose
+    outputs are up to date (same input bytes, settings and seedconv; see
+    OUTDIR/.seedconv-cache.json) is skipped; --force rebuilds it.
 
     Example: seedconv convert seeds/*.txt -o build -t json,tei,md
     """
@@ -91,31 +99,16 @@ def convert(inputs: tuple[Path, ...], outdir: Path, formats: str | None, quiet: 
         _fail(str(e))
     if outdir.exists() and not outdir.is_dir():
         _fail(f"{outdir} exists and is not a directory")
-    failed: list[str] = []
-    seen: set[str] = set()
-    for inp in inputs:
-        stem = safe_stem(inp)
-        if stem in seen:
-            click.echo(f"seedconv: {inp}: skipped, another input has the output name {stem!r}", err=True)
-            failed.append(str(inp))
-            continue
-        seen.add(stem)
-        try:
-            doc = normalise_file(inp, settings_for(prof, str(inp), language))
-            # render everything first, then write: no half-written set on error
-            outputs = [(outdir / f / (stem + FORMATS[f].extension), render(doc, f)) for f in fmts]
-            for path, data in outputs:
-                atomic_write(path, data)
-        except SeedconvError as e:
-            click.echo(f"seedconv: {e}", err=True)
-            failed.append(str(inp))
-            continue
-        except Exception as e:  # a bug, but the batch goes on
-            click.echo(f"seedconv: {inp}: internal error: {type(e).__name__}: {e}", err=True)
-            failed.append(str(inp))
-            continue
-        if not quiet:
-            click.echo(_summary(str(inp), doc, verbose), err=True)
+    from . import batch  # parallel, cluster and incremental builds
+
+    try:
+        failed = batch.convert(list(inputs), outdir, fmts,
+                               lambda inp: settings_for(prof, str(inp), language),
+                               jobs=jobs, scheduler=scheduler, force=force, quiet=quiet,
+                               verbose=verbose, stem_for=safe_stem,
+                               echo=lambda msg: click.echo(msg, err=True))
+    except SeedconvError as e:  # no Dask, no scheduler: nothing was converted
+        _fail(str(e))
     if failed:
         if len(inputs) > 1:
             click.echo(f"seedconv: {len(failed)} of {len(inputs)} input(s) failed: {', '.join(failed)}",

@@ -43,3 +43,27 @@ FORMATS: dict[str, Format] = {f.name: f for f in [
 DEFAULT_FORMATS = ("json", "tei", "md", "docx", "epub", "txt")
 
 Renderer = Callable[[Document], bytes]
+
+
+def render_many(doc: Document, fmts) -> dict[str, bytes]:
+    """The bytes of ``doc`` in each of ``fmts`` (same bytes as
+    :meth:`Format.render`).  Writers with a ``pandoc_job(doc)`` function
+    (Markdown, DOCX, EPUB, HTML) are converted together by
+    :func:`~seedconv.writers.pandoc_run.run_many`: one long-lived pandoc
+    process per worker instead of one pandoc start per document and format."""
+    import importlib
+
+    from . import pandoc_run
+
+    out: dict[str, bytes] = {}
+    jobs: dict[str, tuple] = {}
+    for f in fmts:
+        mod = importlib.import_module(f"{__name__}.{FORMATS[f].module}")
+        job = getattr(mod, "pandoc_job", None)
+        if job is None:
+            out[f] = mod.render(doc)
+        else:
+            jobs[f] = job(doc)
+    if jobs:
+        out.update(zip(jobs, pandoc_run.run_many(list(jobs.values()))))
+    return {f: out[f] for f in fmts}

@@ -14,8 +14,13 @@ from ..model import Document
 from . import pandoc_ast, pandoc_run
 
 
-def render(doc: Document) -> bytes:
+def pandoc_job(doc: Document) -> tuple[dict, str, list[str]]:
+    """``(ast, format, args)`` for :func:`pandoc_run.run` or ``run_many``."""
     ast = pandoc_ast.build(doc, target="html")
     if "title" not in ast["meta"]:
         ast["meta"]["pagetitle"] = {"t": "MetaString", "c": pandoc_ast.fallback_title(doc)}
-    return pandoc_run.run(ast, "html5", ["--standalone", "--wrap=none"])
+    return ast, "html5", ["--standalone", "--wrap=none"]
+
+
+def render(doc: Document) -> bytes:
+    return pandoc_run.run(*pandoc_job(doc))

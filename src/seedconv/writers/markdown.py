@@ -30,5 +30,10 @@ PANDOC_FORMAT = "markdown"
 PANDOC_ARGS = ("--standalone", "--wrap=none")
 
 
+def pandoc_job(doc: Document) -> tuple[dict, str, tuple[str, ...]]:
+    """``(ast, format, args)`` for :func:`pandoc_run.run` or ``run_many``."""
+    return pandoc_ast.build(doc, target="markdown"), PANDOC_FORMAT, PANDOC_ARGS
+
+
 def render(doc: Document) -> bytes:
-    return pandoc_run.run(pandoc_ast.build(doc, target="markdown"), PANDOC_FORMAT, PANDOC_ARGS)
+    return pandoc_run.run(*pandoc_job(doc))
