@@ -53,6 +53,16 @@ def run(ctx: Context) -> None:
             f.kind = "authors"
             ctx.meta["title"] = title
             ctx.meta["authors"] = split_authors(t)
+            # one author per line: the following lines of names too
+            k = fr.index(f) + 1
+            while k < len(fr) and fr[k].kind == "body" and len(fr[k].lines) <= 2:
+                more = " ".join(fr[k].line_texts()).strip()
+                if not (AUTHORS.match(more) and len(more) <= 120 and not re.search(r"\d", more)):
+                    break
+                fr[k].kind = "authors"
+                ctx.meta["authors"] += split_authors(more)
+                ctx.decide(NAME, "authors", (fr[k].first, fr[k].last), "", more, "another line of names")
+                k += 1
             ctx.decide(NAME, "title", (title_frags[0][0].first, title_frags[-1][0].last), "", title,
                        "short blocks at the start, followed by a line of names")
             ctx.decide(NAME, "authors", (f.first, f.last), "", t, "line of capitalised names after the title")
