@@ -119,7 +119,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             if t.endswith("-"):
                 continue  # a word broken across the lines
             word = nxt.split()[0] if nxt.split() else ""
-            fits = not blank_separated and len(t) + 1 + len(word) < 0.97 * width  # the next word would have fitted
+            fits = not blank_separated and len(t) + 1 + len(word) < 1.0 * width  # the next word would have fitted
             # a short line may end a heading that began with a hyphenated line
             head, first = t, k
             if k > start and lines[k - 1].text.endswith("-") and len(t.split()) <= 3:
@@ -128,7 +128,11 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             if style_of(t) == "caps" and style_of(nxt) == "caps":
                 continue  # capital lines: the headings pass groups them
             short = len(t) + 1 + len(word) < 0.97 * width
-            if (_END.search(_strip_call(t)) and fits) or \
+            # a heading-like short line comes next, itself followed by a new sentence
+            nxt_head = k + 2 < len(lines) and bool(_END.search(_strip_call(t))) and \
+                len(nxt) < 0.7 * width and style_of(nxt) is not None and \
+                bool(_STARTS_NEW.match(lines[k + 2].text)) and len(nxt.split()) <= 12
+            if (_END.search(_strip_call(t)) and fits) or nxt_head or \
                     (prev_end and style_of(head) is not None and short and len(head.split()) <= 12):
                 out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
                                 after_break=f.after_break if start == 0 else False))
