@@ -11,12 +11,12 @@ Example::
 
     language: en
     metadata:                      # every document
-      publisher: Central Asia-Caucasus Institute
+      publisher: Lower Valley Institute
       rights: CC BY 4.0
     documents:                     # keyed by input file name (with or without .txt)
       paper.txt:
-        title: Russian Influence in Turkmenistan
-        authors: [Slavomir Horak]
+        title: Water Rights in the Lower Valley
+        authors: [Maria Lindqvist]
         date: 2024-03
     furniture:
       patterns: ['^DRAFT\\b', '^Journal of Things \\d+$']

@@ -2,11 +2,11 @@
 
 Repairs::
 
-     Russian Influence in Turkmenistan: Rapprochement
-                                                    title: Russian Influence in
-    or Pragmatism?                              →          Turkmenistan: Rapprochement
-                                                           or Pragmatism?
-    Slavomir Horak                                  authors: [Slavomir Horak]
+     Water Rights in the Lower Valley:        title: Water Rights in the Lower
+                                         →           Valley: Custom or Law?
+    Custom or Law?
+                                              authors: [Maria Lindqvist]
+    Maria Lindqvist
 
 The title is the run of short title-like blocks at the very start that ends
 at a line of personal names; without such a line, a lone Title Case line of

@@ -2,9 +2,9 @@
 
 Repairs::
 
-    ... a development that                 ... a development that handed the
-    1 Jan Šír. ”The Russian vector ...  →  Turkmen main operator a monopoly.
-    handed the Turkmen main operator ...   (note 1 moved out by footnotes)
+    ... the council decided that           ... the council decided that the
+    1 J. Smith, “Mills of the valley”  →   old mill would be rebuilt.
+    the old mill would be rebuilt.         (note 1 moved out by footnotes)
 
 A paragraph that ends mid-sentence (no closing punctuation) continues in the
 next paragraph block, whatever notes, captions or furniture stand between.

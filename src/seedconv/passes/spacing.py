@@ -8,8 +8,8 @@ Repairs:
 * double-spaced extraction, where a blank line follows every wrapped line::
 
       the deteriorating situation for          the deteriorating situation for
-                                         →     Turkmen migrants in Turkey
-      Turkmen migrants in Turkey
+                                         →     the river valleys in spring
+      the river valleys in spring
 
   A single blank line is then only a line wrap; a run of two or more blank
   (or lone-space) lines is a paragraph break.  The decision is recorded.
