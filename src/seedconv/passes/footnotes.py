@@ -430,7 +430,9 @@ def _list_run(frags: list[Frag], i: int) -> bool:
     if not re.match(r"^\d{1,3}[.)]\s", t[0]):
         return False
     n = int(re.match(r"\d+", t[0]).group(0))
-    following = t[1:] + (frags[i + 1].line_texts() if i + 1 < len(frags) else [])
+    following = list(t[1:])
+    for g in frags[i + 1:i + 4]:
+        following.extend(g.line_texts())
     for x in following[:6]:
         m = re.match(r"^(\d{1,3})[.)]\s", x)
         if m and n < int(m.group(1)) <= n + 4:
