@@ -38,7 +38,7 @@ _SYM_START = re.compile(r"^(\*{1,3}|†{1,2}|‡)\s*(\S.*)$")
 _TERMINAL = re.compile(r"[.!?…)\]”\"’»]\s*$")
 _TRAILING_CALL = re.compile(r"(?<=[.!?…”\"’»)\]])\s*(\d{1,3}|\*{1,3}|†|‡)$")
 _URLISH = re.compile(r"(https?://|www\.|(?<![@\w.])[\w-]+\.(?:com|org|net|ru|de|fr|html?)\b(?!@))", re.I)
-_ENDS_WITH_URL = re.compile(r"(https?://|www\.)\S*[\w/]$", re.I)
+_ENDS_WITH_URL = re.compile(r"((https?://|www\.)\S*[\w/]|(?<!\S)[\w.-]+/[\w./#?=&%-]*\w)$", re.I)
 _YEAR = re.compile(r"\b(1[6-9]|20)\d\d\b")
 _QUOTES = re.compile(r"[“”„\"«»]")
 _CITE = re.compile(r"\b(pp?\.\s*\d|vol\.|no\.\s*\d|issue\s+\d|ed\.|\w+ \d{1,2},\s*\d{4})", re.I)
@@ -241,6 +241,15 @@ def run(ctx: Context) -> None:
             start_notes(f, k)
             i += 1
             continue
+        # 4a. an address cut at a line end continues at the start of the next block
+        if last_note is not None and _ENDS_WITH_URL.search(_text(last_note)) and \
+                _text(last_note).rstrip().endswith(("/", "-", "_", ".")) and \
+                re.match(r"[a-z0-9][\w.-]*/[\w./#?=&%-]*(\s|$)", first):
+            _append(ctx, last_note, f, 0, 1, "the address of the note continues", seam=False)
+            if len(texts) > 1:  # the rest of the block is read on its own
+                frags.insert(i + 1, Frag(lines=f.lines[1:], texts=texts[1:]))
+            i += 1
+            continue
         # 4. an unfinished note continues in a citation-like block
         body_open = last_body is not None and is_open(tail_text(last_body.line_texts()))
         if last_note is not None and is_open(tail_text(last_note.line_texts())) and \
@@ -401,9 +410,10 @@ def _next_label_line(texts: list[str], expected: int) -> tuple[int | None, int |
     return None, None
 
 
-def _append(ctx: Context, note: Frag, f: Frag, a: int, b: int, why: str) -> None:
-    note.lines.append(None)  # seam marker: join across a break
-    note.texts.append(None)
+def _append(ctx: Context, note: Frag, f: Frag, a: int, b: int, why: str, seam: bool = True) -> None:
+    if seam:
+        note.lines.append(None)  # seam marker: join across a break
+        note.texts.append(None)
     note.lines.extend(f.lines[a:b])
     note.texts.extend(f.line_texts()[a:b])
     ctx.decide(NAME, "note-continued", (f.lines[a].no, f.lines[b - 1].no), "", f"note {note.label}", why)
