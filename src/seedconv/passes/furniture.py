@@ -189,6 +189,7 @@ def run(ctx: Context) -> None:
             ctx.meta.setdefault("rights", t)
             confirmed.add(i)
     _repeated_inline(ctx, text_idx, confirmed)
+    _numbered_heads(ctx, text_idx, confirmed)
     _numbers_next_to_furniture(ctx, text_idx, confirmed)
     if _repeated_beside(ctx, text_idx, confirmed):
         _numbers_next_to_furniture(ctx, text_idx, confirmed)
@@ -250,6 +251,53 @@ def _page_counter(ctx: Context, text_idx: list[int], confirmed: set[int]) -> Non
         return
     for i in best:
         ctx.remove(lines[i], "page-number", "a number alone on a line, counting pages")
+        confirmed.add(i)
+
+
+_HEAD_NUM = re.compile(r"^(\d{1,4})\s+(\S.{0,90})$|^(\S.{0,90}?)\s+(\d{1,4})$")
+
+
+def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: set[int]) -> None:
+    """Heads and feet printed on the same line as the page number
+    (``42 Free Software Review``, ``Aoki: Console basics 43``): short
+    title-like lines whose numbers count the pages through the text."""
+    from .footnotes import _CALL_GLUED, _CALL_SPACED
+
+    lines = ctx.lines
+    cands = []
+    called: set[str] = set()  # numbers printed as note calls so far
+    pos = 0
+    for i in text_idx:
+        for j in range(pos, i):
+            if not lines[j].blank:
+                called.update(m.group(1) for m in _CALL_GLUED.finditer(lines[j].text))
+                called.update(m.group(2) for m in _CALL_SPACED.finditer(lines[j].text))
+        pos = i
+        m = _HEAD_NUM.match(lines[i].text)
+        if not m:
+            continue
+        num, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if m.group(1) and num in called:
+            continue  # a note opening with its label
+        if (_head_like(rest) or _COPYRIGHT.search(rest)) and len(rest) <= 70 and not rest.endswith("-"):
+            cands.append((i, int(num)))
+    chain: list[tuple[int, int]] = []
+    best: list[tuple[int, int]] = []
+    for i, n in cands:
+        if chain and 0 < n - chain[-1][1] <= 2:
+            chain.append((i, n))
+        else:
+            chain = [(i, n)]
+        if len(chain) > len(best):
+            best = list(chain)
+    if len(best) < 2:
+        return
+    gaps = sorted(b[0] - a[0] for a, b in zip(best, best[1:]))
+    if gaps[len(gaps) // 2] < 20:
+        return  # numbered lines close together: notes or a list, not page furniture
+    for i, _ in best:
+        kind = "copyright" if _COPYRIGHT.search(lines[i].text) else "running-head"
+        ctx.remove(lines[i], kind, "title-like line carrying the page number, counting pages")
         confirmed.add(i)
 
 
