@@ -24,6 +24,9 @@ from .words import is_word, zipf
 NAME = "line_end_hyphens"
 _RIGHT = re.compile(r"^([^\W\d_]+)")
 _HYPHENS = ("-", "\u2010", "\u2011")
+#: languages that write compounds as one word ("Befehlsargument"): a kept
+#: hyphen there is followed by a capital ("Debian-System")
+COMPOUNDING = {"de", "nl", "sv", "da", "no", "nb", "fi"}
 #: conjunctions after which a line-end hyphen is a suspended compound
 #: ("Nord- und Süddeutschland", "pre- and post-war")
 SUSPENDED_BEFORE = {"und", "oder", "bzw", "sowie", "and", "or", "et", "ou", "y", "o", "e", "u",
@@ -32,7 +35,8 @@ SUSPENDED_BEFORE = {"und", "oder", "bzw", "sowie", "and", "or", "et", "ou", "y",
 
 def word_hyphen(left: str, right: str, lang: str) -> tuple[bool, str]:
     """Decide a hyphen between two word pieces: (keep?, reason)."""
-    if right[:1].isupper():
+    caps = left.isupper() and right.isupper()
+    if right[:1].isupper() and not caps:
         return True, "capital after the break"
     joined = left + right
     zj = max(zipf(joined.casefold(), lang), zipf(joined.casefold(), "en") if lang != "en" else 0.0)
@@ -41,6 +45,9 @@ def word_hyphen(left: str, right: str, lang: str) -> tuple[bool, str]:
         return True, "two common words, the run-together form is rare"
     if is_word(joined, lang):
         return False, f"'{joined}' is a word"
+    if lang in COMPOUNDING:
+        return False, "compounds are written as one word in this language (a hyphen before " \
+                      "a lower-case piece is the typesetter's)"
     if len(left) >= 2 and is_word(left, lang, 2.5) and is_word(right, lang, 2.5) and len(right) >= 3:
         return True, "both pieces are words, the joined form is not"
     return False, "typesetter's break (joined form unknown, pieces not both words)"
