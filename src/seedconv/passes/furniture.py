@@ -193,6 +193,7 @@ def run(ctx: Context) -> None:
     _numbers_next_to_furniture(ctx, text_idx, confirmed)
     if _repeated_beside(ctx, text_idx, confirmed):
         _numbers_next_to_furniture(ctx, text_idx, confirmed)
+    _head_after_number(ctx, confirmed)
     if paged:
         _page_top_heads(ctx, iso, confirmed)
     _zones(ctx, iso, confirmed)
@@ -336,6 +337,25 @@ def _numbers_next_to_furniture(ctx: Context, text_idx: list[int], confirmed: set
                 ctx.remove(ln, "page-number", "a number alone on a line beside page furniture")
                 confirmed.add(i)
                 changed = True
+
+
+def _head_after_number(ctx: Context, confirmed: set[int]) -> None:
+    """A short title-like line right after a page number, before text that
+    continues a sentence (lower case), is the next page's running head."""
+    lines = ctx.lines
+    for i in sorted(confirmed):
+        if not lines[i].text.strip().isdigit():
+            continue
+        j = next((k for k in range(i + 1, min(i + 4, len(lines)))
+                  if not lines[k].blank and not lines[k].removed), None)
+        if j is None or not _head_like(lines[j].text) or len(lines[j].text) > 70:
+            continue
+        k = next((k for k in range(j + 1, min(j + 4, len(lines)))
+                  if not lines[k].blank and not lines[k].removed), None)
+        if k is not None and lines[k].text[:1].islower():
+            ctx.remove(lines[j], "running-head", f"short line after the page number on line {lines[i].no}, "
+                                                 f"before text that continues a sentence")
+            confirmed.add(j)
 
 
 def _page_top_heads(ctx: Context, iso: set[int], confirmed: set[int]) -> None:
