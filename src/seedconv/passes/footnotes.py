@@ -122,7 +122,7 @@ def tail_text(texts: list[str | None]) -> str:
 def run(ctx: Context) -> None:
     if not ctx.settings.footnotes:
         return
-    frags = [_glue_lone_labels(ctx, f) for f in ctx.frags]
+    frags = _split_trailing_labels([_glue_lone_labels(ctx, f) for f in ctx.frags])
     out: list[Frag] = []
     expected = 1          # next numeric note label
     next_call = 1         # next numeric call label
@@ -187,6 +187,13 @@ def run(ctx: Context) -> None:
             continue
         # 1b. a column of note labels, then a block with their texts (pdftotext)
         labels = _label_column(texts, expected)
+        if labels and expected < next_call + 1:
+            nxt_f = frags[i + 1] if i + 1 < len(frags) else None
+            prev_f = out[-1] if out and out[-1].kind == "body" else None
+            if labels[0] == expected + 1 and nxt_f is not None and len(nxt_f.lines) > len(labels):
+                labels = [expected] + labels  # its label was lost, its text was not
+            if labels[0] != expected:
+                labels = []
         if labels and expected < next_call + 1:
             nxt_f = frags[i + 1] if i + 1 < len(frags) else None
             prev_f = out[-1] if out and out[-1].kind == "body" else None
@@ -302,6 +309,25 @@ def run(ctx: Context) -> None:
     ctx.frags = out
 
 
+def _split_trailing_labels(frags: list[Frag]) -> list[Frag]:
+    """Note labels printed as the last lines of a block (``... pressing`` /
+    ``2``) before a block of citations become a block of their own."""
+    out: list[Frag] = []
+    for n, f in enumerate(frags):
+        texts = f.line_texts()
+        k = len(texts)
+        while k > 1 and texts[k - 1].strip().isdigit() and len(texts[k - 1].strip()) <= 3:
+            k -= 1
+        nxt = frags[n + 1] if n + 1 < len(frags) else None
+        if k < len(texts) and nxt is not None and note_like(_text(nxt)):
+            out.append(Frag(lines=f.lines[:k], texts=texts[:k], kind=f.kind, jump=f.jump,
+                            after_break=f.after_break, label=f.label, list_kind=f.list_kind))
+            out.append(Frag(lines=f.lines[k:], texts=texts[k:]))
+        else:
+            out.append(f)
+    return out
+
+
 def _glue_lone_labels(ctx: Context, f: Frag) -> Frag:
     """A note label printed alone on the line before its text (``1`` /
     ``Osamu Aoki, ...``) is glued to it, so the text opens with its label."""
@@ -344,9 +370,10 @@ def _label_column(texts: list[str], expected: int) -> list[int]:
     if not all(t.strip().isdigit() for t in texts):
         return []
     nums = [int(t) for t in texts]
-    if nums != list(range(expected, expected + len(nums))):
-        return []
-    return nums
+    for start in (expected, expected + 1):  # the first label may be lost
+        if nums == list(range(start, start + len(nums))):
+            return nums
+    return []
 
 
 def _split_note_texts(f: Frag, k: int) -> tuple[Frag | None, Frag]:

@@ -150,13 +150,14 @@ def run(ctx: Context) -> None:
         pages_of[mask(lines[i].text)].add(lines[i].page)
 
     confirmed: set[int] = set()
+    called = _calls_before(ctx)
     for i in sorted(candidates):
         ln = lines[i]
         if ln.removed:
             continue
         t = ln.text
         key = mask(t)
-        if is_page_number(t) and not label_run(lines, i):
+        if is_page_number(t) and not label_run(lines, i) and (i in iso or t not in called[i]):
             ctx.remove(ln, "page-number", "a number alone on a line")
             confirmed.add(i)
         elif _MAILTO.match(t):
@@ -230,12 +231,33 @@ def _repeated_inline(ctx: Context, text_idx: list[int], confirmed: set[int]) -> 
                 confirmed.add(i)
 
 
+def _calls_before(ctx: Context) -> list[frozenset[str]]:
+    """For each line, the numbers printed as note calls on the lines before it
+    (a running set; lines share the set object of their stretch)."""
+    from .footnotes import _CALL_AFTER_WORD, _CALL_GLUED, _CALL_SPACED, SPACED_CALL_LANGS
+
+    after_word = ctx.language in SPACED_CALL_LANGS
+    seen: frozenset[str] = frozenset()
+    out = []
+    for ln in ctx.lines:
+        out.append(seen)  # shared until a new call appears: linear in the text
+        if not ln.blank and not ln.removed:
+            new = {m.group(1) for m in _CALL_GLUED.finditer(ln.text)} | \
+                  {m.group(2) for m in _CALL_SPACED.finditer(ln.text)}
+            if after_word:
+                new |= {m.group(2) for m in _CALL_AFTER_WORD.finditer(ln.text)}
+            if not new <= seen:
+                seen = seen | new
+    return out
+
+
 def _page_counter(ctx: Context, text_idx: list[int], confirmed: set[int]) -> None:
     """Lone numbers that count pages: going up by 1 or 2 through the text,
     far apart (a column of note labels is consecutive lines instead)."""
     lines = ctx.lines
+    called = _calls_before(ctx)
     nums = [i for i in text_idx if not lines[i].removed and lines[i].text.isdigit()
-            and len(lines[i].text) <= 4]
+            and len(lines[i].text) <= 4 and (_isolated(lines, i) or lines[i].text not in called[i])]
     chain: list[int] = []
     best: list[int] = []
     for i in nums:
