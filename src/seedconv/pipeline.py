@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from . import __version__
+from . import __version__, conservation
 from .model import Diagnostic, Document, Metadata, Source
 from .passes import (build, captions, footnotes, front_matter, furniture, headings, lists,
                      reading_order, segments, spacing)
@@ -92,4 +92,8 @@ def normalise(text: str, name: str = "input.txt", settings: Settings | None = No
         from .heading_rules import apply as apply_heading_rules
 
         apply_heading_rules(doc, settings)  # the profile's heading rules
+    if settings.conservation_check:
+        lost = conservation.check(text, doc)  # nothing lost silently
+        if lost is not None:
+            doc.diagnostics.append(lost)
     return doc

@@ -37,6 +37,10 @@ class Settings:
     front_matter: bool = True
     #: metadata overrides (title, subtitle, authors, date, publisher, rights)
     metadata: dict = field(default_factory=dict)
+    #: check that every word of the input is in the body, the notes, the
+    #: metadata or the furniture record (:mod:`seedconv.conservation`); a
+    #: loss is a ``words-lost`` warning (an error with ``--strict``)
+    conservation_check: bool = True
     #: (regex, level): a paragraph or caption whose text matches becomes a
     #: heading of that level; a matching heading gets that level
     #: (:mod:`seedconv.heading_rules`, applied after the passes)
