@@ -264,6 +264,8 @@ def _run_local(tasks: list[Task], jobs: int) -> Iterator[Result]:
         except pandoc_run.PandocError:
             pass
 
+    _preload_words(tasks)
+
     def size(t: Task) -> int:
         try:
             return os.stat(t.input).st_size
@@ -279,6 +281,32 @@ def _run_local(tasks: list[Task], jobs: int) -> Iterator[Result]:
             except Exception as e:  # the worker died (killed, out of memory)
                 yield Result(t.index, False,
                              f"seedconv: {t.input}: internal error: worker failed: {type(e).__name__}: {e}")
+
+
+def _preload_words(tasks: list[Task], limit: int = 64) -> None:
+    """Load the word lists the workers will need once, here, before the pool
+    forks: language detection consults every candidate language's list
+    (seconds to load, hundreds of MB), and forked workers share what this
+    process has loaded instead of each loading it again.  Detection runs on
+    the first 64 KB of up to ``limit`` inputs spread over the batch; the
+    normaliser itself is not changed (a language seen only later is loaded
+    by the worker that meets it)."""
+    from .passes import words
+
+    langs: set[str] = set()
+    step = max(1, len(tasks) // limit)
+    for t in tasks[::step]:
+        if t.settings.language:
+            langs.add(t.settings.language)
+            continue
+        try:
+            with open(t.input, "rb") as fh:
+                sample = fh.read(65536).decode("utf-8", "replace")
+            langs.add(words.detect_language(sample))
+        except Exception:  # the worker will report what is wrong with it
+            continue
+    for lang in langs:
+        words.zipf("the", lang)
 
 
 def _run_dask(tasks: list[Task], address: str) -> Iterator[Result]:

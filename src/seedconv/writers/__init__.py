@@ -48,20 +48,27 @@ Renderer = Callable[[Document], bytes]
 def render_many(doc: Document, fmts) -> dict[str, bytes]:
     """The bytes of ``doc`` in each of ``fmts`` (same bytes as
     :meth:`Format.render`).  Writers with a ``pandoc_job(doc)`` function
-    (Markdown, DOCX, EPUB, HTML) are converted together by
-    :func:`~seedconv.writers.pandoc_run.run_many`: one long-lived pandoc
-    process per worker instead of one pandoc start per document and format."""
+    (Markdown, DOCX, EPUB, HTML) share one build of the AST's blocks
+    (:func:`~seedconv.writers.pandoc_ast.build_targets`) and are converted
+    together by :func:`~seedconv.writers.pandoc_run.run_many`: one
+    long-lived pandoc process per worker instead of one pandoc start per
+    document and format."""
     import importlib
 
-    from . import pandoc_run
+    from . import pandoc_ast, pandoc_run
 
     out: dict[str, bytes] = {}
     jobs: dict[str, tuple] = {}
-    for f in fmts:
-        mod = importlib.import_module(f"{__name__}.{FORMATS[f].module}")
+    mods = {f: importlib.import_module(f"{__name__}.{FORMATS[f].module}") for f in fmts}
+    # the blocks of the pandoc AST are built once for all pandoc formats
+    asts = pandoc_ast.build_targets(doc, {m.AST_TARGET for m in mods.values()
+                                          if hasattr(m, "AST_TARGET")})
+    for f, mod in mods.items():
         job = getattr(mod, "pandoc_job", None)
         if job is None:
             out[f] = mod.render(doc)
+        elif hasattr(mod, "AST_TARGET"):
+            jobs[f] = job(doc, asts[mod.AST_TARGET])
         else:
             jobs[f] = job(doc)
     if jobs:

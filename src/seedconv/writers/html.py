@@ -14,9 +14,14 @@ from ..model import Document
 from . import pandoc_ast, pandoc_run
 
 
-def pandoc_job(doc: Document) -> tuple[dict, str, list[str]]:
-    """``(ast, format, args)`` for :func:`pandoc_run.run` or ``run_many``."""
-    ast = pandoc_ast.build(doc, target="html")
+AST_TARGET = "html"
+
+
+def pandoc_job(doc: Document, ast: dict | None = None) -> tuple[dict, str, list[str]]:
+    """``(ast, format, args)`` for :func:`pandoc_run.run` or ``run_many``;
+    ``ast``: ``pandoc_ast.build(doc, target=AST_TARGET)`` if already built
+    (only its ``meta`` is changed)."""
+    ast = ast or pandoc_ast.build(doc, target=AST_TARGET)
     if "title" not in ast["meta"]:
         ast["meta"]["pagetitle"] = {"t": "MetaString", "c": pandoc_ast.fallback_title(doc)}
     return ast, "html5", ["--standalone", "--wrap=none"]

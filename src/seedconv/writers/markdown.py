@@ -30,9 +30,13 @@ PANDOC_FORMAT = "markdown"
 PANDOC_ARGS = ("--standalone", "--wrap=none")
 
 
-def pandoc_job(doc: Document) -> tuple[dict, str, tuple[str, ...]]:
-    """``(ast, format, args)`` for :func:`pandoc_run.run` or ``run_many``."""
-    return pandoc_ast.build(doc, target="markdown"), PANDOC_FORMAT, PANDOC_ARGS
+AST_TARGET = "markdown"
+
+
+def pandoc_job(doc: Document, ast: dict | None = None) -> tuple[dict, str, tuple[str, ...]]:
+    """``(ast, format, args)`` for :func:`pandoc_run.run` or ``run_many``;
+    ``ast``: ``pandoc_ast.build(doc, target=AST_TARGET)`` if already built."""
+    return (ast or pandoc_ast.build(doc, target=AST_TARGET)), PANDOC_FORMAT, PANDOC_ARGS
 
 
 def render(doc: Document) -> bytes:

@@ -307,9 +307,8 @@ class _Builder:
             return [_node("Para", content)]
         if isinstance(b, Quote):
             return [_node("BlockQuote", [_node("Para", content)])]
-        if isinstance(b, Caption):
-            kv = [["custom-style", "Caption"]] if self.target == "docx" else []
-            return [_node("Div", [_attr(["caption"], kv), [_node("Para", content)]])]
+        if isinstance(b, Caption):  # (DOCX: Caption style added by for_target)
+            return [_node("Div", [_attr(["caption"]), [_node("Para", content)]])]
         raise TypeError(f"unknown block {b!r}")  # pragma: no cover
 
     def uncalled_notes(self) -> list[JSON]:
@@ -352,44 +351,77 @@ class _Builder:
             meta["identifier"] = _node("MetaString", epub_identifier(self.doc))
         return meta
 
-    def build(self) -> JSON:
+    def blocks(self) -> list[JSON]:
+        """The blocks as every target has them (before :meth:`for_target`)."""
         blocks: list[JSON] = []
         for b in self.doc.blocks:
             blocks.extend(self.block(b))
         blocks.extend(self.uncalled_notes())
-        if self.target == "epub":
-            add_epub_backlinks(blocks)
+        return blocks
+
+    def for_target(self, blocks: list[JSON]) -> JSON:
+        """The AST for this builder's target from :meth:`blocks`, which are
+        not changed (what is different is copied), so one list of blocks
+        serves every target: DOCX captions get the Caption style, EPUB notes
+        their backlinks."""
+        if self.target == "docx":
+            blocks = [_node("Div", [_attr(["caption"], [["custom-style", "Caption"]]), b["c"][1]])
+                      if b["t"] == "Div" and b["c"][0] == _attr(["caption"]) else b
+                      for b in blocks]
+        elif self.target == "epub":
+            blocks = epub_backlinked(blocks)
         return {"pandoc-api-version": list(pandoc_run.api_version()),
                 "meta": self.meta(), "blocks": blocks}
 
+    def build(self) -> JSON:
+        return self.for_target(self.blocks())
 
-def _notes_in_order(node: Any):
-    """Yield the ``Note`` nodes under ``node`` in document order (not
-    descending into notes, which do not nest)."""
+
+def _backlinked(node: Any, number: list[int]) -> Any:
+    """``node`` with a backlink at the start of every ``Note`` under it, in
+    document order (not descending into notes, which do not nest), numbered
+    from ``number[0] + 1``.  Copy on write: ``node`` is not changed, and
+    what holds no note is shared with the result."""
     if isinstance(node, list):
-        for x in node:
-            yield from _notes_in_order(x)
-    elif isinstance(node, dict):
+        out = None
+        for i, x in enumerate(node):
+            y = _backlinked(x, number)
+            if y is not x:
+                if out is None:
+                    out = list(node)
+                out[i] = y
+        return node if out is None else out
+    if isinstance(node, dict):
         if node.get("t") == "Note":
-            yield node
-        elif "c" in node:
-            yield from _notes_in_order(node["c"])
+            number[0] += 1
+            ref = str(number[0])
+            backlink = _node("Link", [_attr(["footnote-back"], [["role", "doc-backlink"]]),
+                                      [_node("Str", ref)], ["#fnref" + ref, ""]])
+            first, *rest = node["c"]
+            first = {**first, "c": [backlink, _node("Str", "."), _node("Space"), *first["c"]]}
+            return {**node, "c": [first, *rest]}
+        if "c" in node:
+            c = _backlinked(node["c"], number)
+            return node if c is node["c"] else {**node, "c": c}
+    return node
+
+
+def epub_backlinked(blocks: list[JSON]) -> list[JSON]:
+    """``blocks`` with every note starting with a link back to its call,
+    numbered as pandoc's EPUB writer numbers notes (see "EPUB backlinks"
+    above).  ``blocks`` is not changed (see :func:`_backlinked`)."""
+    number = [0]
+    out = []
+    for block in blocks:
+        if block["t"] == "Header" and block["c"][0] == 1:
+            number[0] = 0  # a new chapter file: pandoc restarts note numbers
+        out.append(_backlinked(block, number))
+    return out
 
 
 def add_epub_backlinks(blocks: list[JSON]) -> None:
-    """Start every note with a link back to its call, numbered as pandoc's
-    EPUB writer numbers notes (see "EPUB backlinks" above).  In place."""
-    number = 0
-    for block in blocks:
-        if block["t"] == "Header" and block["c"][0] == 1:
-            number = 0  # a new chapter file: pandoc restarts note numbers
-        for note in _notes_in_order(block):
-            number += 1
-            ref = str(number)
-            backlink = _node("Link", [_attr(["footnote-back"], [["role", "doc-backlink"]]),
-                                      [_node("Str", ref)], ["#fnref" + ref, ""]])
-            first = note["c"][0]
-            first["c"] = [backlink, _node("Str", "."), _node("Space"), *first["c"]]
+    """:func:`epub_backlinked`, in place."""
+    blocks[:] = epub_backlinked(blocks)
 
 
 def build(doc: Document, *, target: str | None = None) -> JSON:
@@ -400,3 +432,12 @@ def build(doc: Document, *, target: str | None = None) -> JSON:
     Caption style; ``None`` (or ``"markdown"``) is the plain mapping.
     """
     return _Builder(doc, target).build()
+
+
+def build_targets(doc: Document, targets) -> dict[Any, JSON]:
+    """``{t: build(doc, target=t) for t in targets}``, equal to building each
+    separately, but the blocks are built once and shared between the ASTs
+    (what differs is copied: see :meth:`_Builder.for_target`).  Treat the
+    results as read-only, except each one's own ``meta``."""
+    blocks = _Builder(doc, None).blocks()
+    return {t: _Builder(doc, t).for_target(blocks) for t in targets}
