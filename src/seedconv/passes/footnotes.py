@@ -208,8 +208,7 @@ def run(ctx: Context) -> None:
                 out.pop()
                 head, tail = _split_note_texts(prev_f, len(labels))
                 if head is not None:
-                    if last_note is not None and (is_open(_text(last_note)) or
-                                                  head.line_texts()[0][:1].islower()):
+                    if last_note is not None and is_open(_text(last_note)):
                         _append(ctx, last_note, head, 0, len(head.lines), "text before a label column")
                     else:
                         out.append(head)
@@ -319,7 +318,8 @@ def _split_trailing_labels(frags: list[Frag]) -> list[Frag]:
         while k > 1 and texts[k - 1].strip().isdigit() and len(texts[k - 1].strip()) <= 3:
             k -= 1
         nxt = frags[n + 1] if n + 1 < len(frags) else None
-        if k < len(texts) and nxt is not None and note_like(_text(nxt)):
+        texts_before = " ".join(t for t in texts[max(0, k - 3):k] if t)
+        if k < len(texts) and ((nxt is not None and note_like(_text(nxt))) or note_like(texts_before)):
             out.append(Frag(lines=f.lines[:k], texts=texts[:k], kind=f.kind, jump=f.jump,
                             after_break=f.after_break, label=f.label, list_kind=f.list_kind))
             out.append(Frag(lines=f.lines[k:], texts=texts[k:]))
