@@ -16,7 +16,7 @@ OUTPUTS := $(foreach n,$(NAMES),build/json/$(n).json build/tei/$(n).xml build/md
              build/docx/$(n).docx build/epub/$(n).epub build/txt/$(n).txt \
              build/html/$(n).html build/jsonl/$(n).jsonl build/review/$(n).html)
 
-.PHONY: all install test validate score clean distclean
+.PHONY: all install test validate score bench bench-quick clean distclean
 .DEFAULT_GOAL := all
 
 all: $(OUTPUTS)
@@ -52,6 +52,14 @@ validate: all
 score: all
 	$(BIN)/python $(SHARED)/eval/score.py --gold-dir $(SHARED)/gold --pred-dir build/md
 	$(BIN)/python benchmarks/quality.py --shared $(SHARED)
+
+# Speed and scale: one table (throughput per stage, full build vs pandoc alone,
+# 50 MB/5 MB time ratio, peak memory); bench-quick is a 10 KB-1 MB run.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+bench-quick: $(STAMP)
+	$(BIN)/python benchmarks/run.py --quick
 
 clean:
 	rm -rf build
