@@ -458,7 +458,8 @@ def _orphan(ctx: Context, out: list[Frag], f: Frag, a: int, b: int, label: int) 
 
 def _looks_like_heading(f: Frag) -> bool:
     t = _text(f)
-    return len(f.lines) <= 2 and len(t) <= 80 and not re.search(r"[.!?,;:]$", t)
+    return len(f.lines) <= 2 and len(t) <= 80 and not re.search(r"[.!?,;:]$", t) and \
+        not _URLISH.search(t)
 
 
 def _list_run(frags: list[Frag], i: int) -> bool:
