@@ -129,9 +129,12 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 continue  # capital lines: the headings pass groups them
             short = len(t) + 1 + len(word) < 0.97 * width
             # a heading-like short line comes next, itself followed by a new sentence
-            nxt_head = k + 2 < len(lines) and bool(_END.search(_strip_call(t))) and \
-                len(nxt) < 0.7 * width and style_of(nxt) is not None and \
-                bool(_STARTS_NEW.match(lines[k + 2].text)) and len(nxt.split()) <= 12
+            after = lines[k + 2].text if k + 2 < len(lines) else ""
+            after_word = after.split()[0] if after.split() else ""
+            nxt_head = bool(after) and bool(_END.search(_strip_call(t))) and \
+                not _END.search(nxt) and len(nxt) + 1 + len(after_word) < 0.97 * width and \
+                len(nxt) < 0.75 * width and \
+                style_of(nxt) is not None and bool(_STARTS_NEW.match(after)) and len(nxt.split()) <= 12
             if (_END.search(_strip_call(t)) and fits) or nxt_head or \
                     (prev_end and style_of(head) is not None and short and len(head.split()) <= 12):
                 out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
