@@ -33,7 +33,10 @@ def read_input(path: str | os.PathLike) -> bytes:
         size = p.stat().st_size
         if size > MAX_INPUT:
             raise InputError(f"{p} is {size // (1024 * 1024)} MB; the limit is {MAX_INPUT // (1024 * 1024)} MB")
-        data = p.read_bytes()
+        with open(p, "rb") as fh:  # capped: a pipe or device has no size to check first
+            data = fh.read(MAX_INPUT + 1)
+        if len(data) > MAX_INPUT:
+            raise InputError(f"{p} is over the limit of {MAX_INPUT // (1024 * 1024)} MB")
     except FileNotFoundError:
         raise InputError(f"{p}: no such file") from None
     except PermissionError:

@@ -5,6 +5,7 @@ Exit codes: 0 success; 1 some input failed (batch) or a file is invalid
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -14,13 +15,16 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .api import normalise_bytes, normalise_file, render, atomic_write, validate_file
-from .errors import SeedconvError
+from .api import MAX_INPUT, normalise_bytes, normalise_file, render, atomic_write, validate_file
+from .errors import ConservationError, InputError, SeedconvError
 from .settings import Settings
 from .writers import DEFAULT_FORMATS, FORMATS
 from .cli_extra import EPILOG, load_cli_profile, profile_options, settings_for, summary
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C, as the shell reports it
+STRICT_HELP = ("Refuse a document (exit 1, nothing written for it) when words of the input are "
+               "missing from it (the words-lost diagnostic).")
 
 
 def _fail(msg: str, code: int = EXIT_USAGE) -> None:
@@ -45,7 +49,10 @@ def safe_stem(path: Path) -> str:
         name = name[:-4]
     name = re.sub(r"[\x00-\x1f\x7f/\\]", "_", name).strip()
     name = name.lstrip(".-") or "document"
-    return name[:200]
+    # at most 200 bytes as UTF-8 (file systems count bytes), undecodable
+    # bytes of the input's name kept as U+FFFD
+    raw = name.encode("utf-8", "replace")[:200]
+    return raw.decode("utf-8", "ignore").replace("\ufffd", "_") or "document"
 
 
 def _summary(name: str, doc, verbose: bool = False) -> str:
@@ -75,10 +82,11 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Rebuild outputs that are up to date.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Convert on a Dask cluster (e.g. tcp://host:8786); needs seedconv[cluster].")
+@click.option("--strict", is_flag=True, help=STRICT_HELP)
 @profile_options
 def convert(inputs: tuple[Path, ...], outdir: Path, formats: str | None, quiet: bool, verbose: bool,
             language: str | None, jobs: int | None, force: bool, scheduler: str | None,
-            profile_path: Path | None, no_profile: bool) -> None:
+            strict: bool, profile_path: Path | None, no_profile: bool) -> None:
     """Convert INPUT text files into every requested format.
 
     Prints one line per document on stderr, followed by its warnings if it
@@ -99,40 +107,77 @@ def convert(inputs: tuple[Path, ...], outdir: Path, formats: str | None, quiet: 
         _fail(str(e))
     if outdir.exists() and not outdir.is_dir():
         _fail(f"{outdir} exists and is not a directory")
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        _fail(f"{outdir}: cannot create the output directory ({e.strerror})")
     from . import batch  # parallel, cluster and incremental builds
 
+    strict_failed: list[str] = []
+
+    def echo(msg: str) -> None:
+        if msg.startswith("seedconv: ") and msg.endswith(ConservationError.MARK):
+            strict_failed.append(msg)
+        click.echo(msg, err=True)
+
+    def settings(inp: Path) -> Settings:
+        s = settings_for(prof, str(inp), language)
+        return dataclasses.replace(s, strict=True) if strict else s
+
     try:
-        failed = batch.convert(list(inputs), outdir, fmts,
-                               lambda inp: settings_for(prof, str(inp), language),
+        failed = batch.convert(list(inputs), outdir, fmts, settings,
                                jobs=jobs, scheduler=scheduler, force=force, quiet=quiet,
-                               verbose=verbose, stem_for=safe_stem,
-                               echo=lambda msg: click.echo(msg, err=True))
+                               verbose=verbose, stem_for=safe_stem, echo=echo)
     except SeedconvError as e:  # no Dask, no scheduler: nothing was converted
         _fail(str(e))
+    except KeyboardInterrupt:  # files are written atomically: none is left half-written
+        _fail("interrupted; the documents already converted are complete, the others not written",
+              EXIT_INTERRUPTED)
     if failed:
         if len(inputs) > 1:
             click.echo(f"seedconv: {len(failed)} of {len(inputs)} input(s) failed: {', '.join(failed)}",
                        err=True)
-        sys.exit(EXIT_FAILED if len(failed) < len(inputs) else EXIT_USAGE)
+        # 2 when nothing could be read or converted; 1 when some inputs were
+        # built, or when --strict refused a document that was read
+        all_bad = len(failed) == len(inputs) and not strict_failed
+        sys.exit(EXIT_USAGE if all_bad else EXIT_FAILED)
 
 
 @main.command()
 @click.argument("input", type=click.Path(path_type=Path, allow_dash=True))
 @click.option("--language", default=None, help="Document language (ISO 639-1); detected if omitted.")
+@click.option("--strict", is_flag=True, help=STRICT_HELP)
 @profile_options
-def normalize(input: Path, language: str | None, profile_path: Path | None, no_profile: bool) -> None:
+def normalize(input: Path, language: str | None, strict: bool, profile_path: Path | None,
+              no_profile: bool) -> None:
     """Print the document JSON of INPUT (``-`` reads standard input)."""
     prof = load_cli_profile(profile_path, no_profile)
     settings = settings_for(prof, "stdin.txt" if str(input) == "-" else str(input), language)
+    if strict:
+        settings = dataclasses.replace(settings, strict=True)
     try:
         if str(input) == "-":
-            doc = normalise_bytes(sys.stdin.buffer.read(), name="stdin.txt", settings=settings)
+            data = sys.stdin.buffer.read(MAX_INPUT + 1)
+            if len(data) > MAX_INPUT:
+                raise InputError(f"standard input is over the limit of {MAX_INPUT // (1024 * 1024)} MB")
+            doc = normalise_bytes(data, name="stdin.txt", settings=settings)
         else:
             doc = normalise_file(input, settings)
         data = render(doc, "json")
+    except ConservationError as e:
+        _fail(str(e), EXIT_FAILED)
     except SeedconvError as e:
         _fail(str(e))
-    sys.stdout.buffer.write(data)
+    except KeyboardInterrupt:
+        _fail("interrupted", EXIT_INTERRUPTED)
+    except Exception as e:  # a bug: still one line, no traceback
+        _fail(f"{input}: internal error: {type(e).__name__}: {e}", EXIT_FAILED)
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:  # the reader went away (| head): not our error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_FAILED)
 
 
 @main.command()

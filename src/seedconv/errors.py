@@ -12,3 +12,11 @@ class InputError(SeedconvError):
 
 class OutputError(SeedconvError):
     """An output file or directory cannot be written."""
+
+
+class ConservationError(SeedconvError):
+    """With ``Settings.strict``: words of the input are missing from the
+    document (the ``words-lost`` diagnostic), so nothing is written."""
+
+    #: how the message ends, so a caller can tell this failure from others
+    MARK = "(--strict: nothing written)"

@@ -21,6 +21,7 @@ import hashlib
 import re
 
 from . import __version__, conservation
+from .errors import ConservationError
 from .model import Diagnostic, Document, Metadata, Source
 from .passes import (build, captions, footnotes, front_matter, furniture, headings, lists,
                      reading_order, segments, spacing)
@@ -31,7 +32,13 @@ from .settings import Settings
 
 PASSES = [spacing, furniture, segments, footnotes, lists, captions, front_matter, headings,
           reading_order]
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Characters no output may hold (XML 1.0 forbids most C0 controls, lone
+# surrogates cannot be written as UTF-8; C1 controls and U+FFFE/U+FFFF are
+# never text): removed.  Controls that separate (vertical tab, the
+# information separators, NEL) become a space so words stay apart.  Tab,
+# line feed, carriage return and form feed are kept: they are layout.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_SEPARATOR = frozenset("\x0b\x1c\x1d\x1e\x1f\x85")
 
 
 def split_lines(text: str) -> list[Line]:
@@ -50,6 +57,16 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
+def _printable_name(name: str) -> str:
+    """A file name as it may stand in the outputs: undecodable bytes (lone
+    surrogates from the file system) become U+FFFD, control characters go."""
+    try:
+        name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        name = name.encode("utf-8", "replace").decode("utf-8")
+    return _CONTROL.sub("", name)
+
+
 def normalise_bytes(data: bytes, name: str = "input.txt", settings: Settings | None = None) -> Document:
     """Decode ``data`` (see :mod:`seedconv.reader`) and normalise it."""
     dec = decode(data, name)
@@ -64,13 +81,15 @@ def normalise(text: str, name: str = "input.txt", settings: Settings | None = No
               _sha: str | None = None, _encoding: str = "utf-8") -> Document:
     """Recover the logical document from PDF-extracted ``text``."""
     settings = settings or Settings()
+    name = _printable_name(name)
     sha = _sha or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     diags = []
     if _CONTROL.search(text):
         n = len(_CONTROL.findall(text))
-        text = _CONTROL.sub("", text)
+        text = _CONTROL.sub(lambda m: " " if m.group() in _SEPARATOR else "", text)
         diags.append(Diagnostic("info", "control-characters",
-                                f"{n} control character(s) removed (not allowed in XML)", None))
+                                f"{n} control character(s) removed or, between words, replaced by "
+                                f"a space (not allowed in XML, or not text)", None))
     lines = split_lines(text)
     ctx = Context(lines=lines, settings=settings)
     ctx.language = settings.language or detect_language(text[:200_000])
@@ -96,4 +115,6 @@ def normalise(text: str, name: str = "input.txt", settings: Settings | None = No
         lost = conservation.check(text, doc)  # nothing lost silently
         if lost is not None:
             doc.diagnostics.append(lost)
+            if settings.strict:
+                raise ConservationError(f"{name}: {lost.message} {ConservationError.MARK}")
     return doc

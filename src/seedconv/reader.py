@@ -13,6 +13,7 @@ pipeline turns into diagnostics.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 
 from .errors import InputError
@@ -56,6 +57,8 @@ def decode(data: bytes, name: str = "input") -> Decoded:
     if b"\x00" in data[:4096] and data[:4096].count(b"\x00") > len(data[:4096]) // 4:
         # UTF-16 without a BOM, or binary
         for enc in ("utf-16-le", "utf-16-be"):
+            if not _utf16_zeros(data[:8192], high=1 if enc == "utf-16-le" else 0):
+                continue
             try:
                 text = data.decode(enc)
                 if _mostly_text(text.encode("utf-8", "replace")):
@@ -64,9 +67,18 @@ def decode(data: bytes, name: str = "input") -> Decoded:
                 pass
         raise InputError(f"{name} looks binary (many NUL bytes), not text")
     try:
-        return _fix(Decoded(data.decode("utf-8"), "utf-8"))
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if not _mostly_text(data):
+            raise InputError(f"{name} looks binary (control bytes), not text")
+        return _fix(Decoded(text, "utf-8"))
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        if not _mostly_text(data):
+            raise InputError(f"{name} looks binary (control bytes), not text")
+        return damaged  # not _fix: the bytes read as cp1252 would look like mojibake
     enc = _detect(data)
     text = data.decode(enc, errors="replace")
     if not _mostly_text(text.encode("utf-8", "replace")):
@@ -74,16 +86,60 @@ def decode(data: bytes, name: str = "input") -> Decoded:
     return _fix(Decoded(text, enc, [f"not valid UTF-8; decoded as {enc}"]))
 
 
+_ESCAPED = re.compile("[\udc80-\udcff]+")
+
+
+def _damaged_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few invalid byte sequences (more valid multi-byte
+    characters than invalid bytes): the invalid bytes are read as cp1252 (a
+    passage pasted from a legacy-encoded file) and counted.  None when the
+    data does not look like UTF-8."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = sum(len(m) for m in _ESCAPED.findall(text))
+    valid = len(text) - len(text.encode("ascii", "ignore")) - bad
+    if valid <= bad:
+        return None
+    text = _ESCAPED.sub(lambda m: bytes(ord(c) - 0xDC00 for c in m.group()).decode("cp1252", "replace"),
+                        text)
+    return Decoded(text, "utf-8", [f"not valid UTF-8: {bad} invalid byte(s) read as cp1252 "
+                                   f"(the rest is UTF-8)"])
+
+
+# Encodings charset-normalizer may name that decode Western European text
+# the same way as cp1252 for the bytes at hand, or that it ties with cp1252:
+# cp1252 (a superset of latin-1 for printable text) is then assumed.
 def _detect(data: bytes) -> str:
+    sample = data[:200_000]
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data[:200_000]).best()
-        if best is not None and best.encoding:
-            return best.encoding
+        results = list(from_bytes(sample))
     except Exception:  # pragma: no cover
-        pass
-    return "cp1252"
+        results = []
+    try:
+        as_cp1252 = sample.decode("cp1252")
+    except UnicodeDecodeError:
+        as_cp1252 = None
+    if not results:
+        return "cp1252" if as_cp1252 is not None else "latin-1"
+    best = results[0]
+    if as_cp1252 is not None and best.encoding != "cp1252":
+        tied = [r for r in results if r.chaos <= best.chaos + 0.01]
+        if any(r.encoding == "cp1252" for r in tied) or str(best) == as_cp1252:
+            return "cp1252"
+        if not best.languages and best.chaos == 0.0:
+            # nothing tells the candidates apart (a few stray high bytes in
+            # ASCII text): the most common legacy encoding
+            return "cp1252"
+    return best.encoding
+
+
+def _utf16_zeros(sample: bytes, high: int) -> bool:
+    """UTF-16 text in a Latin script has its NUL bytes in the high byte of
+    each code unit (odd positions for little-endian), almost never in the
+    low byte; binary data has them anywhere."""
+    hi, lo = sample[high::2], sample[1 - high::2]
+    return bool(hi) and hi.count(0) >= 0.7 * len(hi) and lo.count(0) <= 0.1 * max(1, len(lo))
 
 
 def _mostly_text(data: bytes) -> bool:

@@ -41,6 +41,9 @@ class Settings:
     #: metadata or the furniture record (:mod:`seedconv.conservation`); a
     #: loss is a ``words-lost`` warning (an error with ``--strict``)
     conservation_check: bool = True
+    #: a ``words-lost`` diagnostic is an error: normalisation raises
+    #: :class:`~seedconv.errors.ConservationError` (``--strict``)
+    strict: bool = False
     #: (regex, level): a paragraph or caption whose text matches becomes a
     #: heading of that level; a matching heading gets that level
     #: (:mod:`seedconv.heading_rules`, applied after the passes)

@@ -62,6 +62,14 @@ DEFAULT_SOURCE_DATE_EPOCH = "946684800"  # 2000-01-01T00:00:00Z
 
 #: Seconds pandoc may run before it is stopped.
 DEFAULT_TIMEOUT = 120.0
+#: Seconds added to DEFAULT_TIMEOUT per MB of AST when no timeout is given:
+#: pandoc needs several seconds per MB (EPUB the most), so a 10 MB document
+#: must not be stopped by a limit meant to catch a hung process.
+SECONDS_PER_MB = 60.0
+
+
+def _timeout(timeout: float | None, data: bytes) -> float:
+    return timeout if timeout is not None else DEFAULT_TIMEOUT + SECONDS_PER_MB * len(data) / 1e6
 
 
 class PandocError(RuntimeError):
@@ -153,7 +161,7 @@ def api_version() -> tuple[int, ...]:
 
 
 def run(ast: dict, to: str, extra_args: Sequence[str] = (), *,
-        timeout: float = DEFAULT_TIMEOUT) -> bytes:
+        timeout: float | None = None) -> bytes:
     """Convert ``ast`` (pandoc JSON) to format ``to`` and return pandoc's output.
 
     ``extra_args`` are further pandoc options (``--standalone``,
@@ -162,7 +170,7 @@ def run(ast: dict, to: str, extra_args: Sequence[str] = (), *,
     data = json.dumps(ast, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     args = ["--from=json", f"--to={to}", f"--data-dir={_data_dir()}",
             *extra_args, "--output=-"]
-    return _exec(args, data, timeout)
+    return _exec(args, data, _timeout(timeout, data))
 
 
 def read(text: str | bytes, fmt: str = "markdown", *, timeout: float = DEFAULT_TIMEOUT) -> dict:
@@ -298,7 +306,7 @@ def _drop_batch_process(failed: bool = False) -> None:
 
 
 def run_many(jobs: Sequence[tuple[dict, str, Sequence[str]]], *,
-             timeout: float = DEFAULT_TIMEOUT) -> list[bytes]:
+             timeout: float | None = None) -> list[bytes]:
     """Convert several ASTs: ``jobs`` are ``(ast, to, extra_args)`` as for
     :func:`run`, and the result is the list of outputs, byte-identical to
     what :func:`run` gives for each job.
@@ -321,10 +329,11 @@ def run_many(jobs: Sequence[tuple[dict, str, Sequence[str]]], *,
             continue
         data = json.dumps(ast, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         try:
-            ok, body = _batch_process().convert(data, to, ",".join(flags) or "-", timeout)
+            limit = _timeout(timeout, data)
+            ok, body = _batch_process().convert(data, to, ",".join(flags) or "-", limit)
         except TimeoutError:
             _drop_batch_process()
-            raise PandocError(f"pandoc did not finish within {timeout:g} s") from None
+            raise PandocError(f"pandoc did not finish within {limit:g} s") from None
         except (OSError, EOFError, ValueError):
             _drop_batch_process(failed=True)
             usable = False  # no batch process here: run() does the rest
