@@ -67,6 +67,9 @@ def note_like(text: str) -> bool:
                                           and bool(_CITE.search(text)))
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_calls(text: str, expected: int, symbols: set[str],
                spaced_words: bool = False) -> list[tuple[int, int, str]]:
     """Call sites in ``text`` as (start, end, label), taking numbers in
@@ -77,14 +80,15 @@ def find_calls(text: str, expected: int, symbols: set[str],
     word and its call (French: ``superutilisateur 2 ou``); such candidates
     count only for exactly the expected number."""
     cands = []
-    if spaced_words:
+    if spaced_words and _DIGIT.search(text):  # the call patterns are slow: test for a digit first
         for m in _CALL_AFTER_WORD.finditer(text):
             if int(m.group(2)) == expected:
                 cands.append((m.start(1), m.end(2), m.group(2)))
-    for m in _CALL_GLUED.finditer(text):
-        cands.append((m.start(1), m.end(1), m.group(1)))
-    for m in _CALL_SPACED.finditer(text):
-        cands.append((m.start(1), m.end(2), m.group(2)))
+    if _DIGIT.search(text):
+        for m in _CALL_GLUED.finditer(text):
+            cands.append((m.start(1), m.end(1), m.group(1)))
+        for m in _CALL_SPACED.finditer(text):
+            cands.append((m.start(1), m.end(2), m.group(2)))
     cands.sort()
     out = []
     exp = expected

@@ -41,6 +41,7 @@ _ROMAN = re.compile(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _COPYRIGHT = re.compile(r"(©|\(c\)|copyright|\bcopr\.)", re.I)
 _YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
 _URL_ONLY = re.compile(r"^(?:https?://|ftp://|www\.)\S+$", re.I)
+_DIGIT = re.compile(r"\d")
 _URL_STARTS = re.compile(r"(?=http|ftp|www)")
 _MAILTO = re.compile(r"^mailto:\S+$", re.I)
 _RULE = re.compile(r"^[\s.…·•_\-–—=~*#]{3,}$")
@@ -241,7 +242,7 @@ def _calls_before(ctx: Context) -> list[frozenset[str]]:
     out = []
     for ln in ctx.lines:
         out.append(seen)  # shared until a new call appears: linear in the text
-        if not ln.blank and not ln.removed:
+        if not ln.blank and not ln.removed and _DIGIT.search(ln.text):  # fast test first
             new = {m.group(1) for m in _CALL_GLUED.finditer(ln.text)} | \
                   {m.group(2) for m in _CALL_SPACED.finditer(ln.text)}
             if after_word:
@@ -292,7 +293,7 @@ def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: set[int]) -> N
     pos = 0
     for i in text_idx:
         for j in range(pos, i):
-            if not lines[j].blank:
+            if not lines[j].blank and _DIGIT.search(lines[j].text):  # fast test first
                 called.update(m.group(1) for m in _CALL_GLUED.finditer(lines[j].text))
                 called.update(m.group(2) for m in _CALL_SPACED.finditer(lines[j].text))
         pos = i
