@@ -77,9 +77,9 @@ def run(ctx: Context) -> tuple[list[Block], list[Note]]:
             note = Note(nid, f.label or "?", [inlines(p) for p in paras], spans_of(f.lines))
             notes.append(note)
             by_label.setdefault(note.label, note)
-    labels_num = sorted(int(k) for k in by_label if k.isdigit())
+    labels_num = sorted(int(k) for k in by_label if k.isdecimal())
     max_label = labels_num[-1] if labels_num else 0
-    symbols = {k for k in by_label if not k.isdigit()}
+    symbols = {k for k in by_label if not k.isdecimal()}
     called: set[str] = set()
     expected = 1
 
@@ -90,7 +90,7 @@ def run(ctx: Context) -> tuple[list[Block], list[Note]]:
         out: list[Inline] = []
         pos = 0
         for a, b, lab in calls:
-            if lab.isdigit():
+            if lab.isdecimal():
                 n = int(lab)
                 if n > max_label:
                     continue
@@ -142,7 +142,7 @@ def run(ctx: Context) -> tuple[list[Block], list[Note]]:
             blocks.append(Paragraph(content(text, whole), sp))
     for n in notes:
         if n.label not in called:
-            ctx.diagnose("info" if not n.label.isdigit() else "warning", "note-without-call",
+            ctx.diagnose("info" if not n.label.isdecimal() else "warning", "note-without-call",
                          f"note {n.label} has no call in the text", n.spans[0] if n.spans else None)
     if labels_num:
         missing = sorted(set(range(1, max_label + 1)) - set(labels_num))

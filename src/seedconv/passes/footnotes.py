@@ -319,7 +319,7 @@ def _split_trailing_labels(frags: list[Frag]) -> list[Frag]:
     for n, f in enumerate(frags):
         texts = f.line_texts()
         k = len(texts)
-        while k > 1 and texts[k - 1].strip().isdigit() and len(texts[k - 1].strip()) <= 3:
+        while k > 1 and texts[k - 1].strip().isdecimal() and len(texts[k - 1].strip()) <= 3:
             k -= 1
         nxt = frags[n + 1] if n + 1 < len(frags) else None
         texts_before = " ".join(t for t in texts[max(0, k - 3):k] if t)
@@ -336,14 +336,14 @@ def _glue_lone_labels(ctx: Context, f: Frag) -> Frag:
     """A note label printed alone on the line before its text (``1`` /
     ``Osamu Aoki, ...``) is glued to it, so the text opens with its label."""
     texts = f.line_texts()
-    if len(texts) < 2 or not any(t.strip().isdigit() for t in texts[:-1]):
+    if len(texts) < 2 or not any(t.strip().isdecimal() for t in texts[:-1]):
         return f
     lines, new = list(f.lines), list(texts)
     k = 0
     while k < len(new) - 1:
         t, nxt = new[k].strip(), new[k + 1]
-        if t.isdigit() and len(t) <= 3 and nxt and not nxt.strip()[:1].isdigit() and \
-                not nxt[:1].islower() and not (k > 0 and new[k - 1].strip().isdigit()):
+        if t.isdecimal() and len(t) <= 3 and nxt and not nxt.strip()[:1].isdecimal() and \
+                not nxt[:1].islower() and not (k > 0 and new[k - 1].strip().isdecimal()):
             new[k + 1] = t + " " + nxt
             ctx.decide(NAME, "glue-label", (lines[k].no, lines[k + 1].no), t, "",
                        "number alone on the line before a text: a note label")
@@ -371,7 +371,7 @@ def _note_ends_before(note: Frag, line: str) -> bool:
 
 def _label_column(texts: list[str], expected: int) -> list[int]:
     """``['3', '4', '5']`` when expected is 3: labels printed apart from their texts."""
-    if not all(t.strip().isdigit() for t in texts):
+    if not all(t.strip().isdecimal() for t in texts):
         return []
     nums = [int(t) for t in texts]
     for start in (expected, expected + 1):  # the first label may be lost

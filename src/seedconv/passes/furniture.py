@@ -61,7 +61,7 @@ def is_page_number(text: str) -> bool:
     m = _PAGE_NO.match(t)
     if not m:
         return False
-    if not m.group(1).isdigit():
+    if not m.group(1).isdecimal():
         # roman numerals only when lower case or obviously a numeral
         return t.islower() and len(t) <= 7 and bool(_ROMAN.match(t))
     return True
@@ -71,7 +71,7 @@ def label_run(lines: list[Line], i: int) -> bool:
     """Is line i part of a column of consecutive small numbers on one page —
     note labels printed apart from their texts, not page numbers?"""
     def num(j):
-        if 0 <= j < len(lines) and lines[j].page == lines[i].page and lines[j].text.isdigit() \
+        if 0 <= j < len(lines) and lines[j].page == lines[i].page and lines[j].text.isdecimal() \
                 and len(lines[j].text) <= 3:
             return int(lines[j].text)
         return None
@@ -115,7 +115,7 @@ def _double_sep(lines, i, step) -> bool:
 def _head_like(text: str) -> bool:
     t = text.strip()
     return 0 < len(t) <= 90 and not _SENTENCE_END.search(t) and not t[0].islower() \
-        and not re.search(r"https?://|www\.|@", t) and not t.isdigit()
+        and not re.search(r"https?://|www\.|@", t) and not t.isdecimal()
 
 
 def run(ctx: Context) -> None:
@@ -166,7 +166,7 @@ def run(ctx: Context) -> None:
             confirmed.add(i)
         elif _RULE.match(t):
             ctx.remove(ln, "rule", "separator made of punctuation only")
-        elif counts[key] >= ctx.settings.repeat_min and len(t) <= 120 and not t.isdigit() and \
+        elif counts[key] >= ctx.settings.repeat_min and len(t) <= 120 and not t.isdecimal() and \
                 (not paged or (len(pages_of[key]) >= 2 and i in edge)) and not _URL_ONLY.match(t):
             kind = "copyright" if _COPYRIGHT.search(t) else "running-head"
             ctx.remove(ln, kind, f"repeated {counts[key]} times alone between blank lines or at page edges")
@@ -257,7 +257,7 @@ def _page_counter(ctx: Context, text_idx: list[int], confirmed: set[int]) -> Non
     far apart (a column of note labels is consecutive lines instead)."""
     lines = ctx.lines
     called = _calls_before(ctx)
-    nums = [i for i in text_idx if not lines[i].removed and lines[i].text.isdigit()
+    nums = [i for i in text_idx if not lines[i].removed and lines[i].text.isdecimal()
             and len(lines[i].text) <= 4 and (_isolated(lines, i) or lines[i].text not in called[i])]
     chain: list[int] = []
     best: list[int] = []
@@ -353,7 +353,7 @@ def _numbers_next_to_furniture(ctx: Context, text_idx: list[int], confirmed: set
         changed = False
         for i in text_idx:
             ln = lines[i]
-            if ln.removed or not ln.text.isdigit() or len(ln.text) > 4 or label_run(lines, i):
+            if ln.removed or not ln.text.isdecimal() or len(ln.text) > 4 or label_run(lines, i):
                 continue
             near = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
             if any(j in confirmed for j in near):
@@ -367,7 +367,7 @@ def _head_after_number(ctx: Context, confirmed: set[int]) -> None:
     continues a sentence (lower case), is the next page's running head."""
     lines = ctx.lines
     for i in sorted(confirmed):
-        if not lines[i].text.strip().isdigit():
+        if not lines[i].text.strip().isdecimal():
             continue
         j = next((k for k in range(i + 1, min(i + 4, len(lines)))
                   if not lines[k].blank and not lines[k].removed), None)
@@ -388,7 +388,7 @@ def _page_top_heads(ctx: Context, iso: set[int], confirmed: set[int]) -> None:
     lines = ctx.lines
     first_of: dict[int, int] = {}
     for i, ln in enumerate(lines):
-        if ln.blank or (ln.removed and ln.text.isdigit()):
+        if ln.blank or (ln.removed and ln.text.isdecimal()):
             continue
         if ln.page not in first_of:
             first_of[ln.page] = i
