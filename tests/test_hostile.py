@@ -622,3 +622,43 @@ def test_time_is_linear_in_the_input():
     t2 = time.perf_counter()
     ratio = (t2 - t1) / max(t1 - t0, 1e-3)
     assert ratio < 25, f"10x the input took {ratio:.1f}x the time"  # quadratic would be ~100x
+
+
+# --------------------------------------------------------------------------
+# Other outputs and the source itself
+
+
+@pytest.mark.parametrize("name", OK)
+def test_jsonl_lines_are_json(built, name):
+    data = seedconv.render(_doc(built[1], name), "jsonl").decode("utf-8")
+    for line in data.splitlines():
+        json.loads(line)
+
+
+def test_tei_link_targets_are_safe(built):
+    for p in (built[1] / "tei").iterdir():
+        tei = etree.parse(str(p))
+        for target in tei.xpath("//*[local-name()='text']//*[local-name()='ref']/@target"):
+            assert target.startswith(SAFE_SCHEMES + ("#",)), (p.name, target)
+
+
+def test_review_page_keeps_markup_as_text(tmp_path):
+    from lxml import html as lhtml
+
+    out = tmp_path / "review.html"
+    r = cli("review", "--no-profile", generate.INPUTS / "markup.txt", "-o", out)
+    assert r.exit_code == 0, r.stderr
+    page = lhtml.parse(str(out)).getroot()
+    assert not [s for s in page.xpath("//script") if "alert" in (s.text or "")]
+    assert not page.xpath("//@onclick") and "<script>alert('x')</script>" in page.text_content()
+
+
+SRC = HERE.parent / "src" / "seedconv"
+
+
+@pytest.mark.parametrize("pattern", [r"yaml\.load\(", r"shell\s*=\s*True", r"os\.system\(",
+                                     r"os\.popen\(", r"\beval\(", r"\bexec\("])
+def test_no_unsafe_calls_in_the_source(pattern):
+    hits = [f"{p.relative_to(SRC)}:{i}" for p in SRC.rglob("*.py")
+            for i, line in enumerate(p.read_text("utf-8").splitlines(), 1) if re.search(pattern, line)]
+    assert hits == []
