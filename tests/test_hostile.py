@@ -157,6 +157,7 @@ def _encoding_notes(doc) -> str:
     ("cp1252.txt", "cp1252", "decoded as cp1252", "5 € – “citation” — fin"),
     ("latin1.txt", "cp1252", "decoded as cp1252", "Die Größe der Übung"),
     ("invalid_utf8.txt", "utf-8", "3 invalid byte(s) read as cp1252", "élèves"),
+    ("utf8_bom_invalid.txt", "utf-8-sig", "2 invalid byte(s) read as cp1252", "élèves"),
     ("mojibake.txt", "utf-8", "mojibake repaired with ftfy", "Café naïve résumé — the élèves"),
 ])
 def test_encodings_detected_and_recorded(built, name, encoding, note, text):

@@ -52,6 +52,10 @@ def decode(data: bytes, name: str = "input") -> Decoded:
             try:
                 text = data[len(bom):].decode(enc.replace("-sig", ""))
             except UnicodeDecodeError as e:
+                damaged = _damaged_utf8(data[len(bom):]) if enc == "utf-8-sig" else None
+                if damaged is not None and _mostly_text(data[len(bom):]):
+                    damaged.encoding = enc
+                    return damaged
                 raise InputError(f"{name}: broken {enc} text after its byte-order mark ({e.reason})") from None
             return _fix(Decoded(text, enc, [f"byte-order mark: {enc}"] if enc != "utf-8-sig" else []))
     if b"\x00" in data[:4096] and data[:4096].count(b"\x00") > len(data[:4096]) // 4:

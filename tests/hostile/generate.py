@@ -96,6 +96,8 @@ def small_inputs() -> Corpus:
         "latin1.txt": ((de * 3).encode("latin-1"), "ok", "ISO-8859-1 (detected, recorded)"),
         "invalid_utf8.txt": (fr.encode("utf-8") + b"bad bytes \xff\xfe and \xc3 here\n"
                              + de.encode("utf-8"), "ok", "UTF-8 with invalid byte sequences"),
+        "utf8_bom_invalid.txt": (codecs.BOM_UTF8 + fr.encode("utf-8") + b"stray \x81\xff bytes\n", "ok",
+                                 "UTF-8 with BOM and invalid byte sequences"),
         "mojibake.txt": (mojibake, "ok", "UTF-8 read as latin-1 (repaired with ftfy)"),
         "crlf.txt": (crlf.encode(), "ok", "CRLF line ends"),
         "lone_cr.txt": (cr.encode(), "ok", "old Mac CR line ends"),
