@@ -173,7 +173,7 @@ def sub_build(files: list[str], fmts: list[str]) -> dict:
     import importlib
 
     import seedconv
-    from seedconv.writers import FORMATS, pandoc_run
+    from seedconv.writers import FORMATS, pandoc_ast, pandoc_run
 
     _warm_up([Path(f) for f in files])
     pandoc_run.api_version()
@@ -189,20 +189,34 @@ def sub_build(files: list[str], fmts: list[str]) -> dict:
         t = time.perf_counter()
         doc = seedconv.normalise_bytes(data, name=Path(f).name)
         add("normalise", t)
-        jobs = []
-        for fmt in fmts:
-            mod = importlib.import_module(f"seedconv.writers.{FORMATS[fmt].module}")
-            t = time.perf_counter()
-            if hasattr(mod, "pandoc_job"):
-                jobs.append(mod.pandoc_job(doc))
-                add("pandoc AST", t)
-            else:
+        mods = [importlib.import_module(f"seedconv.writers.{FORMATS[fmt].module}") for fmt in fmts]
+        t = time.perf_counter()  # as writers.render_many does it: the AST's blocks once
+        asts = pandoc_ast.build_targets(doc, {m.AST_TARGET for m in mods if hasattr(m, "AST_TARGET")})
+        jobs = [m.pandoc_job(doc, asts[m.AST_TARGET]) for m in mods if hasattr(m, "AST_TARGET")]
+        add("pandoc AST", t)
+        for fmt, mod in zip(fmts, mods):
+            if not hasattr(mod, "pandoc_job"):
+                t = time.perf_counter()
                 mod.render(doc)
                 add(fmt, t)
         t = time.perf_counter()
         pandoc_run.run_many(jobs)
         add("pandoc", t)
     return {"parts": t_parts, "bytes": n_bytes}
+
+
+def sub_cold() -> dict:
+    """A process's fixed cost: importing seedconv, then the word lists that
+    language detection consults (every candidate language)."""
+    t0 = time.perf_counter()
+    import seedconv  # noqa: F401
+    from seedconv.passes import words
+
+    t1 = time.perf_counter()
+    for lang in words.CANDIDATES:
+        words.zipf("the", lang)
+    return {"import": t1 - t0, "words": time.perf_counter() - t1, "langs": len(words.CANDIDATES),
+            "rss": _rss_mb()}
 
 
 def sub_old_way(files: list[str], fmts: list[str], outdir: str) -> dict:
@@ -333,6 +347,8 @@ def main(argv=None) -> int:
             res = sub_memory(rest[0])
         elif mode == "--_build":
             res = sub_build(rest[1:], rest[0].split(","))
+        elif mode == "--_cold":
+            res = sub_cold()
         elif mode == "--_old":
             res = sub_old_way(rest[2:], rest[0].split(","), rest[1])
         else:
@@ -464,6 +480,11 @@ def main(argv=None) -> int:
                   f"{tinc / t1:.3f} × the full build")
         table.add("build", "-j 1, -j N and before give the same bytes", "yes" if same else "NO",
                   "", verdict(same, "identical"))
+        cold = run_sub("--_cold")
+        table.add("build", f"fixed cost per process: import {cold['import']:.1f} s, "
+                           f"{cold['langs']} word lists {cold['words']:.1f} s ({cold['rss']:.0f} MB)",
+                  f"{(cold['import'] + cold['words']) / t1:.0%} of -j 1",
+                  "the word lists are what language detection consults")
         print("bench: where a build's time goes…", file=sys.stderr)
         parts = run_sub("--_build", FORMATS6, *map(str, SAMPLES))["parts"]
         tp = sum(parts.values())
