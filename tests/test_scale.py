@@ -287,8 +287,11 @@ def test_dask_errors_are_per_file(cluster, tmp_path):
 
 def test_no_scheduler_is_one_line_exit_2(tmp_path):
     pytest.importorskip("distributed")
-    r = run("convert", SEEDS[1], "-o", tmp_path, "-t", "json", "--scheduler", "tcp://127.0.0.1:1",
-            "--no-profile")
+    import dask
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
+        r = run("convert", SEEDS[1], "-o", tmp_path, "-t", "json", "--scheduler", "tcp://127.0.0.1:1",
+                "--no-profile")
     assert r.exit_code == 2
     assert len(err_lines(r)) == 1 and "Dask scheduler" in r.stderr
 

@@ -315,7 +315,9 @@ def _run_dask(tasks: list[Task], address: str) -> Iterator[Result]:
     except ImportError:
         raise SeedconvError("--scheduler needs Dask: pip install 'seedconv[cluster]'") from None
     try:
-        client = Client(address, timeout="30s", set_as_default=False)
+        # connect timeout: Dask's distributed.comm.timeouts.connect (30 s;
+        # DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT=5s in the environment)
+        client = Client(address, set_as_default=False)
     except Exception as e:
         raise SeedconvError(f"cannot connect to the Dask scheduler at {address}: {e}") from None
     run_id = uuid.uuid4().hex[:12]
