@@ -425,9 +425,11 @@ def _zones(ctx: Context, iso: set[int], confirmed: set[int]) -> None:
         if not conf:
             continue
         last = max(conf)
-        nxt = next((ln for ln in lines[z[-1] + 1:] if not ln.blank and not ln.removed), None)
+        nxt = next((lines[j] for j in range(z[-1] + 1, len(lines))
+                    if not lines[j].blank and not lines[j].removed), None)
         continues = nxt is not None and nxt.text[:1].islower()
-        before = next((ln for ln in reversed(lines[:z[0]]) if not ln.blank and not ln.removed), None)
+        before = next((lines[j] for j in range(z[0] - 1, -1, -1)
+                       if not lines[j].blank and not lines[j].removed), None)
         for i in z:
             if lines[i].removed or not _head_like(lines[i].text):
                 continue
