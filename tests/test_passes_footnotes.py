@@ -201,3 +201,67 @@ def test_footnotes_can_be_switched_off():
     doc = normalise(BODY + "\n1 " + NOTE1 + "\n", footnotes=False)
     assert doc.notes == []
     assert len(doc.blocks) == 2
+
+
+SCRAMBLED = ("The archive keeps every release of the packages.1 Users of the old\n"
+             "release read the notes2 before they upgrade the whole system at once.\n"
+             "The mirror network3 spreads the load over many servers in many countries.\n"
+             "See https://example.org/releases\n"
+             "See https://example.org/notes\n"
+             "3\n"
+             "See https://example.org/mirrors\n"
+             "1\n"
+             "2\n"
+             "\fThe second page starts with a new paragraph about something else.\n")
+
+
+def test_labels_printed_out_of_order_after_their_texts_are_matched_in_order():
+    doc = normalise(SCRAMBLED)
+    assert notes(doc) == [("1", "See <https://example.org/releases>"),
+                          ("2", "See <https://example.org/notes>"),
+                          ("3", "See <https://example.org/mirrors>")]
+    assert blocks(doc)[0][1].endswith("in many countries.")
+    assert [d for d in decisions(doc, "footnotes") if d[0] == "unscramble-labels"] == [
+        ("unscramble-labels", (4, 9), "3 1 2", "1 2 3")]
+
+
+def test_labels_in_order_before_their_texts_are_left_to_the_usual_rules():
+    text = SCRAMBLED.replace("See https://example.org/releases\nSee https://example.org/notes\n3\n"
+                             "See https://example.org/mirrors\n1\n2\n",
+                             "1\nSee https://example.org/releases\n2\nSee https://example.org/notes\n"
+                             "3\nSee https://example.org/mirrors\n")
+    doc = normalise(text)
+    assert [lab for lab, _ in notes(doc)] == ["1", "2", "3"]
+    assert not any(a == "unscramble-labels" for a, *_ in decisions(doc, "footnotes"))
+
+
+def test_complete_note_is_not_continued_by_a_later_capitalised_block():
+    text = ("The archive keeps every release.1 It is large.\n\n"
+            "1 See https://example.org/releases\n\n"
+            "\fThe policy2 explains the risks of the extra areas, which are these:\n\n"
+            "• Loss of freedom for the software in them\n"
+            "2 See https://example.org/policy\n")
+    doc = normalise(text)
+    assert notes(doc)[0] == ("1", "See <https://example.org/releases>")
+    assert ("bullet", [(None, "Loss of freedom for the software in them")]) in blocks(doc)
+
+
+def test_glued_call_may_skip_a_call_that_was_lost():
+    text = ("The first tool1 is small. The second tool is large. The third tool3 is new.\n\n"
+            "1 See https://example.org/one\n2 See https://example.org/two\n"
+            "3 See https://example.org/three\n")
+    doc = normalise(text)
+    refs = [x.label for x in doc.blocks[0].content if x.type == "noteref"]
+    assert refs == ["1", "3"]
+    assert any(d.code == "call-skipped" for d in doc.diagnostics)
+
+
+def test_short_line_with_the_next_label_joins_its_citation():
+    text = ("The archive keeps every release of the packages for years.1\n"
+            "• The old ones stay in a separate place:\n"
+            "1 Maria\n"
+            "Rossi,\n"
+            "“The archive”, Journal of Archives, 2024, https://example.org/archive\n")
+    doc = normalise(text)
+    assert notes(doc) == [("1", "Maria Rossi, “The archive”, Journal of Archives, 2024, "
+                                "<https://example.org/archive>")]

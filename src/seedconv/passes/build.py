@@ -94,8 +94,12 @@ def run(ctx: Context) -> tuple[list[Block], list[Note]]:
                 n = int(lab)
                 if n > max_label:
                     continue
+                if n != expected and str(expected) in by_label and not text[a].isdecimal():
+                    continue  # a spaced number skipping an existing note: not a call
                 if n != expected and str(expected) in by_label:
-                    continue  # skipping an existing note: not a call
+                    ctx.diagnose("warning", "call-skipped",
+                                 f"call {lab} found while call {expected} was not: "
+                                 f"note {expected} is not linked", lines)
                 expected = n + 1
             if a > pos:
                 out.extend(inlines(text[pos:a]))

@@ -126,7 +126,7 @@ def tail_text(texts: list[str | None]) -> str:
 def run(ctx: Context) -> None:
     if not ctx.settings.footnotes:
         return
-    frags = _split_trailing_labels([_glue_lone_labels(ctx, f) for f in ctx.frags])
+    frags = _split_trailing_labels([_glue_lone_labels(ctx, f) for f in _unscramble_labels(ctx, ctx.frags)])
     out: list[Frag] = []
     expected = 1          # next numeric note label
     next_call = 1         # next numeric call label
@@ -181,6 +181,19 @@ def run(ctx: Context) -> None:
         first = texts[0]
         m = _NUM_START.match(first)
         sm = _SYM_START.match(first)
+        # 0. a short line opening the next note, cut from the rest of its text
+        #    (``1 Osamu`` / ``Aoki, "Title", 2024, https://...``): one block again
+        if m and int(m.group(1)) == expected and expected < next_call and i + 1 < len(frags) and \
+                _looks_like_heading(f) and len(texts) == 1 and \
+                not _NUM_START.match(frags[i + 1].line_texts()[0]) and \
+                note_like(_text(frags[i + 1])) and not note_like(first):
+            g = frags[i + 1]
+            f = frags[i] = Frag(lines=f.lines + g.lines, texts=texts + g.line_texts(), jump=f.jump,
+                                after_break=f.after_break)
+            del frags[i + 1]
+            texts = f.line_texts()
+            ctx.decide(NAME, "join-note-start", (f.first, f.last), first, "",
+                       "a short line opening the next note number, followed by a citation")
         # 1. a note area opens with the next expected number
         if m and int(m.group(1)) == expected and expected < next_call and \
                 not _looks_like_heading(f) and \
@@ -241,7 +254,8 @@ def run(ctx: Context) -> None:
                     (last_note is None or not is_open(tail_text(last_note.line_texts()))):
                 _orphan(ctx, out, f, 0, k, expected)
                 expected += 1
-            elif last_note is not None:
+            elif last_note is not None and (is_open(tail_text(last_note.line_texts()))
+                                            or head[:1].islower()):
                 _append(ctx, last_note, f, 0, k, "continued before the next note number")
             else:
                 body = Frag(lines=f.lines[:k], texts=texts[:k], jump=f.jump, after_break=f.after_break)
@@ -310,6 +324,115 @@ def run(ctx: Context) -> None:
         last_body = f
         i += 1
     ctx.frags = out
+
+
+_BARE_LABEL = re.compile(r"^\s*(\d{1,3})\s*$")
+
+
+def _page_of(f: Frag) -> int:
+    return next((ln.page for ln in f.lines if ln is not None), -1)
+
+
+def _unscramble_labels(ctx: Context, frags: list[Frag]) -> list[Frag]:
+    """Note labels printed apart from their texts and out of order at a page
+    foot (pdftotext puts raised digits on lines of their own)::
+
+        ...key points are followings.        ...key points are followings.
+        See https://example.org/a            3 See https://example.org/a
+        See https://example.org/b       →    4 See https://example.org/b
+        5                                    5 See https://example.org/c
+        See https://example.org/c
+        3
+        4
+
+    The labels of the note area of one page, sorted, are given to its note
+    texts in reading order; a note starts at a line opening with a capital
+    after a complete line.  Fires only when the labels are out of order or
+    follow their texts, and form a run of consecutive numbers."""
+    out: list[Frag] = []
+    i = 0
+    while i < len(frags):
+        j = i
+        page = _page_of(frags[i])
+        while j + 1 < len(frags) and _page_of(frags[j + 1]) == page:
+            j += 1
+        out.extend(_unscramble_page(ctx, frags[i:j + 1]))
+        i = j + 1
+    return out
+
+
+def _unscramble_page(ctx: Context, group: list[Frag]) -> list[Frag]:
+    flat = [(fi, li, ln, t) for fi, f in enumerate(group)
+            for li, (ln, t) in enumerate(zip(f.lines, f.line_texts())) if ln is not None and t]
+    bare = [k for k, x in enumerate(flat) if _BARE_LABEL.match(x[3])]
+    if len(bare) < 2 or len(flat) - 1 - bare[-1] > 3:
+        return group
+    start = bare[-1]  # the cluster of labels: at most 3 text lines apart
+    for k in reversed(bare[:-1]):
+        if start - k > 4:
+            break
+        start = k
+    region = flat[start:]
+    nums = [int(x[3]) for x in region if _BARE_LABEL.match(x[3])]
+    if sorted(nums) != list(range(min(nums), min(nums) + len(nums))):
+        return group
+    if nums == sorted(nums) and not _BARE_LABEL.match(region[-1][3]):
+        return group  # labels in order before their texts: read as they are
+    texts = [x for x in region if not _BARE_LABEL.match(x[3])]
+    groups: list[list[tuple]] = []
+    for x in texts:
+        if not groups or (not x[3][:1].islower() and not is_open(groups[-1][-1][3])):
+            groups.append([x])
+        else:
+            groups[-1].append(x)
+    k = len(nums)
+    if len(groups) > k:
+        return group
+    pos = start
+    cur: list[tuple] = []
+    need = k - len(groups) + (1 if groups and groups[0][0][3][:1].islower() else 0)
+    if need > k - len(groups):  # the first text continues a line before the labels
+        cur = groups.pop(0)
+    while need > 0:  # the remaining notes' texts stand before the first label
+        if pos == 0 or len(cur) > 8:
+            return group
+        pos -= 1
+        x = flat[pos]
+        if _BARE_LABEL.match(x[3]):
+            return group
+        cur.insert(0, x)
+        if not x[3][:1].islower():
+            if not note_like(" ".join(y[3] for y in cur)):
+                return group
+            groups.insert(0, cur)
+            cur = []
+            need -= 1
+    if len(groups) != k:
+        return group
+    labels = sorted(nums)
+    fi0, li0 = groups[0][0][0], groups[0][0][1]
+    res = list(group[:fi0])
+    head = group[fi0]
+    if li0 > 0:
+        res.append(Frag(lines=head.lines[:li0], texts=head.line_texts()[:li0], kind=head.kind,
+                        jump=head.jump, after_break=head.after_break, label=head.label,
+                        list_kind=head.list_kind))
+    lines, new = [], []
+    for lab, g in zip(labels, groups):
+        for n, x in enumerate(g):
+            lines.append(x[2])
+            new.append(f"{lab} {x[3]}" if n == 0 else x[3])
+    res.append(Frag(lines=lines, texts=new, after_break=head.after_break if li0 == 0 else False))
+    first, last = flat[min(start, pos)][2].no, flat[-1][2].no
+    for x in flat[start:]:
+        if _BARE_LABEL.match(x[3]):
+            ctx.decide(NAME, "move-label", (x[2].no, x[2].no), x[3], "",
+                       "note label printed apart from its text at the page foot")
+    ctx.decide(NAME, "unscramble-labels", (first, last), " ".join(str(n) for n in nums),
+               " ".join(str(n) for n in labels),
+               "labels of the page's note area out of order or after their texts: "
+               "given to the note texts in reading order")
+    return res
 
 
 def _split_trailing_labels(frags: list[Frag]) -> list[Frag]:
@@ -425,7 +548,8 @@ def _inner_note_start(f: Frag, expected: int, next_call: int, spaced: bool = Fal
     for k, t in enumerate(texts):
         if k > 0:
             m = _NUM_START.match(t)
-            if m and int(m.group(1)) == expected and expected < seen and len(t) > 12:
+            if m and int(m.group(1)) == expected and expected < seen and \
+                    (len(t) > 12 or note_like(" ".join(texts[k:k + 8]))):
                 return k
         for _, _, lab in find_calls(t, seen, set(), spaced):
             seen = int(lab) + 1
