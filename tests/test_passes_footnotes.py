@@ -30,6 +30,20 @@ def test_find_calls(text, expected, calls):
     assert find_calls(text, expected, {"*"}) == calls
 
 
+@pytest.mark.parametrize("text, expected, calls", [
+    ("configuration de sudo(8) 5 comme suit", 5, [(24, 26, "5")]),    # set apart after ")"
+    ("emulador como gnome-terminal(1), 3 rxvt(1)", 3, [(31, 34, "3")]),
+    ("the tools (see above) 4 people use", 3, []),   # after ")" only the next number counts
+    ("the tools (see above) 3.5 times", 3, []),
+])
+def test_calls_set_apart_after_a_parenthesis(text, expected, calls):
+    assert find_calls(text, expected, set()) == calls
+
+
+def test_section_number_is_not_a_spaced_call():
+    assert find_calls("(consultez Section 2.7.2, « Paquets", 2, set(), spaced_words=True) == []
+
+
 def test_spaced_number_before_lower_case_is_not_a_call():
     assert find_calls("On 12 May, 2 days later", 2, set()) == []
 

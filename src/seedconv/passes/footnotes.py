@@ -45,7 +45,10 @@ _CITE = re.compile(r"\b(pp?\.\s*\d|vol\.|no\.\s*\d|issue\s+\d|ed\.|\w+ \d{1,2},\
 # call candidates in running text
 _CALL_GLUED = re.compile(r"(?:(?<=[.,;:!?”’\"»)\]])|(?<=[^\W\d_]{2}))(?<!\b\d[.,])(?<!\b\d\d[.,])(\d{1,3})(?![.,]\d)(?=[\s.,;:)]|$)")
 _CALL_SPACED = re.compile(r"(?<=[.,;:!?”’\"»)\]])(\s+)(\d{1,3})(?=\s+[A-ZÀ-ÞА-ЯЁ“\"‘(«]|\s*$)")
-_CALL_AFTER_WORD = re.compile(r"(?<=[^\W\d_]{2})(\s)(\d{1,3})(?=[\s,.;:)]|$)")
+_CALL_AFTER_WORD = re.compile(r"(?<=[^\W\d_]{2})(\s)(\d{1,3})(?![.,]\d)(?=[\s,.;:)]|$)")
+# a raised number set apart after a closing parenthesis (``sudo(8) 5 comme``,
+# ``gnome-terminal(1), 3 rxvt``): the extractor put a space before the call
+_CALL_AFTER_PAREN = re.compile(r"(?<=\))(,?\s)(\d{1,3})(?![.,]?\d)(?=\s|$)")
 SPACED_CALL_LANGS = {"fr"}
 _SYM_CALL = re.compile(r"(?<=[^\s*])(\s?)(\*{1,3}|†{1,2}|‡)(?=\s|$)")
 
@@ -84,6 +87,11 @@ def find_calls(text: str, expected: int, symbols: set[str],
         for m in _CALL_AFTER_WORD.finditer(text):
             if int(m.group(2)) == expected:
                 cands.append((m.start(1), m.end(2), m.group(2)))
+    weak = set()  # taken only for exactly the next number in sequence
+    if ")" in text and _DIGIT.search(text):
+        for m in _CALL_AFTER_PAREN.finditer(text):
+            cands.append((m.start(1), m.end(2), m.group(2)))
+            weak.add(m.start(1))
     if _DIGIT.search(text):
         for m in _CALL_GLUED.finditer(text):
             cands.append((m.start(1), m.end(1), m.group(1)))
@@ -94,6 +102,8 @@ def find_calls(text: str, expected: int, symbols: set[str],
     exp = expected
     for a, b, lab in cands:
         n = int(lab)
+        if a in weak and n != exp:
+            continue
         if exp <= n <= exp + 2:
             if out and a < out[-1][1]:
                 continue
