@@ -40,6 +40,29 @@ def test_calls_set_apart_after_a_parenthesis(text, expected, calls):
     assert find_calls(text, expected, set()) == calls
 
 
+@pytest.mark.parametrize("text, expected, calls, weak", [
+    ("also called superuser 4 or privileged user", 4, [(21, 23, "4")], {21}),
+    ("the annual May 9 Victory Day", 9, [], set()),            # followed by a capital: a date
+    ("the annual May 9 parade, and the talks.9 Later", 9, [(39, 40, "9")], set()),  # a surer call follows
+    ("also called superuser 3 or privileged user", 4, [], set()),  # not the next number
+])
+def test_numbers_set_apart_after_a_word_are_weak_calls(text, expected, calls, weak):
+    found: set[int] = set()
+    assert find_calls(text, expected, set(), False, found) == calls
+    assert found == weak
+    assert find_calls(text, expected, set()) == [c for c in calls if c[0] not in weak]
+
+
+def test_weak_call_needs_its_note_close_by():
+    near = ("The account is also called superuser 1 or privileged user by most people.\n\n"
+            "1 See https://example.org/superuser\n")
+    assert "superuser[^1] or" in blocks(normalise(near))[0][1]
+    far = ("The account is also called superuser 1 or privileged user by most people.\n\f"
+           + "".join(f"Another page {k} of plain text without any notes.\n\f" for k in range(3))
+           + "\n1 See https://example.org/superuser\n")
+    assert "superuser 1 or" in blocks(normalise(far))[0][1]
+
+
 def test_section_number_is_not_a_spaced_call():
     assert find_calls("(consultez Section 2.7.2, « Paquets", 2, set(), spaced_words=True) == []
 

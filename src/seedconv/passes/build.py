@@ -67,6 +67,24 @@ def _note_paragraphs(ctx: Context, f: Frag) -> list[str]:
     return out
 
 
+def _page(ctx: Context, no: int) -> int:
+    return ctx.lines[no - 1].page if 0 < no <= len(ctx.lines) and ctx.lines[no - 1].no == no else -1
+
+
+def _note_near(ctx: Context, note: Note | None, lines: Span) -> bool:
+    """Is ``note`` printed just after the block at ``lines``: on the same or
+    the next page, or (no pages known) within a page's worth of lines?"""
+    if note is None or not note.spans:
+        return False
+    first = note.spans[0][0]
+    if first < lines[0]:
+        return False
+    a, b, n = _page(ctx, lines[0]), _page(ctx, lines[1]), _page(ctx, first)
+    if ctx.lines and ctx.lines[-1].page > 0 and min(a, b, n) >= 0:
+        return a <= n <= b + 1
+    return first - lines[1] <= 120
+
+
 def run(ctx: Context) -> tuple[list[Block], list[Note]]:
     notes: list[Note] = []
     by_label: dict[str, Note] = {}
@@ -85,11 +103,14 @@ def run(ctx: Context) -> tuple[list[Block], list[Note]]:
 
     def content(text: str, lines: Span) -> list[Inline]:
         nonlocal expected
-        calls = find_calls(text, expected, symbols, ctx.language in SPACED_CALL_LANGS) \
+        weak: set[int] = set()
+        calls = find_calls(text, expected, symbols, ctx.language in SPACED_CALL_LANGS, weak) \
             if (max_label or symbols) else []
         out: list[Inline] = []
         pos = 0
         for a, b, lab in calls:
+            if a in weak and not _note_near(ctx, by_label.get(lab), lines):
+                continue  # a number set apart is a call only with its note close by
             if lab.isdecimal():
                 n = int(lab)
                 if n > max_label:

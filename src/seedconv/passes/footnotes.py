@@ -48,6 +48,7 @@ _CALL_SPACED = re.compile(r"(?<=[.,;:!?”’\"»)\]])(\s+)(\d{1,3})(?=\s+[A-ZÀ
 _CALL_AFTER_WORD = re.compile(r"(?<=[^\W\d_]{2})(\s)(\d{1,3})(?![.,]\d)(?=[\s,.;:)]|$)")
 # a raised number set apart after a closing parenthesis (``sudo(8) 5 comme``,
 # ``gnome-terminal(1), 3 rxvt``): the extractor put a space before the call
+_LOWER_NEXT = re.compile(r"\s+(?=[^\W\d_])(?=\w)[^\W\d_A-ZÀ-ÞА-ЯЁ]")
 _CALL_AFTER_PAREN = re.compile(r"(?<=\))(,?\s)(\d{1,3})(?![.,]?\d)(?=\s|$)")
 SPACED_CALL_LANGS = {"fr"}
 _SYM_CALL = re.compile(r"(?<=[^\s*])(\s?)(\*{1,3}|†{1,2}|‡)(?=\s|$)")
@@ -73,21 +74,30 @@ def note_like(text: str) -> bool:
 _DIGIT = re.compile(r"\d")
 
 
-def find_calls(text: str, expected: int, symbols: set[str],
-               spaced_words: bool = False) -> list[tuple[int, int, str]]:
+def find_calls(text: str, expected: int, symbols: set[str], spaced_words: bool = False,
+               weak_out: set[int] | None = None) -> list[tuple[int, int, str]]:
     """Call sites in ``text`` as (start, end, label), taking numbers in
     sequence from ``expected``; ``start..end`` covers the space before a
     spaced call too, so the call can be glued to the preceding word.
 
     ``spaced_words``: the typography of the language puts a space between a
     word and its call (French: ``superutilisateur 2 ou``); such candidates
-    count only for exactly the expected number."""
+    count only for exactly the expected number.
+
+    ``weak_out``: when given, numbers set apart after a word are tried in
+    any language, for exactly the expected number, and the starts of the
+    weak calls taken (set apart after a word or a parenthesis) are added to
+    it, so that the caller can ask for more evidence (the note nearby)."""
     cands = []
-    if spaced_words and _DIGIT.search(text):  # the call patterns are slow: test for a digit first
+    weak = set()  # taken only for exactly the next number in sequence
+    if (spaced_words or weak_out is not None) and _DIGIT.search(text):  # digit first: the patterns are slow
         for m in _CALL_AFTER_WORD.finditer(text):
             if int(m.group(2)) == expected:
+                if not spaced_words:
+                    if not _LOWER_NEXT.match(text, m.end(2)):
+                        continue  # ``May 9 Victory``, ``May 9, 2023``: a date or a name
+                    weak.add(m.start(1))
                 cands.append((m.start(1), m.end(2), m.group(2)))
-    weak = set()  # taken only for exactly the next number in sequence
     if ")" in text and _DIGIT.search(text):
         for m in _CALL_AFTER_PAREN.finditer(text):
             cands.append((m.start(1), m.end(2), m.group(2)))
@@ -102,13 +112,15 @@ def find_calls(text: str, expected: int, symbols: set[str],
     exp = expected
     for a, b, lab in cands:
         n = int(lab)
-        if a in weak and n != exp:
-            continue
+        if a in weak and (n != exp or any(c[2] == lab and c[0] > a and c[0] not in weak for c in cands)):
+            continue  # weak: only the next number, and only when no surer call of it follows
         if exp <= n <= exp + 2:
             if out and a < out[-1][1]:
                 continue
             out.append((a, b, lab))
             exp = n + 1
+            if weak_out is not None and a in weak:
+                weak_out.add(a)
     if symbols:
         for m in _SYM_CALL.finditer(text):
             if m.group(2) in symbols:
@@ -149,7 +161,7 @@ def run(ctx: Context) -> None:
     def scan_calls(f: Frag):
         nonlocal next_call
         t = _text(f)
-        for _, _, lab in find_calls(t, next_call, set(), ctx.language in SPACED_CALL_LANGS):
+        for _, _, lab in find_calls(t, next_call, set(), ctx.language in SPACED_CALL_LANGS, set()):
             next_call = int(lab) + 1
         for m in _SYM_CALL.finditer(t):
             sym_calls.add(m.group(2))
@@ -561,7 +573,7 @@ def _inner_note_start(f: Frag, expected: int, next_call: int, spaced: bool = Fal
             if m and int(m.group(1)) == expected and expected < seen and \
                     (len(t) > 12 or note_like(" ".join(texts[k:k + 8]))):
                 return k
-        for _, _, lab in find_calls(t, seen, set(), spaced):
+        for _, _, lab in find_calls(t, seen, set(), spaced, set()):
             seen = int(lab) + 1
     return None
 
