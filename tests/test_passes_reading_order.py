@@ -63,3 +63,35 @@ def test_early_sentence_end_in_blank_separated_text_does_not_split():
 def test_rejoining_can_be_switched_off():
     doc = normalise(para(0) + "\n" + HEAD + "\n\f" + TAIL + "\n\n" + para(2), rejoin_paragraphs=False)
     assert blocks(doc) == [("p", para_text(0)), ("p", HEAD), ("p", TAIL), ("p", para_text(2))]
+
+
+INTRO = LINES[0] + "\nTry for example the following:\n\n"
+
+
+def test_short_label_without_punctuation_is_not_joined_to_the_next_paragraph():
+    """A short line without closing punctuation standing alone before a
+    paragraph that starts with a capital is a label (a heading the headings
+    pass did not take), not a sentence cut in two."""
+    doc = normalise(INTRO + "Special keys\n\n" + para(1))
+    assert blocks(doc)[-2:] == [("p", "Special keys"), ("p", para_text(1))]
+    assert [(a, ln) for a, ln, *_ in decisions(doc, "reading_order")] == [("keep-label-apart", (4, 6))]
+
+
+def test_short_open_line_before_lower_case_block_is_still_joined():
+    doc = normalise(INTRO + "special keys\n\n" + para(1))
+    assert blocks(doc)[-1] == ("p", "special keys " + para_text(1))
+    assert [a for a, *_ in decisions(doc, "reading_order")] == ["rejoin-paragraph"]
+
+
+def test_open_line_before_a_shorter_single_line_is_still_joined():
+    """Two short lines (a title wrapped before a capitalised word) stay one."""
+    doc = normalise(INTRO + "My wireless card does not work under\n\nLinux. What now?\n\n" + para(1))
+    assert ("p", "My wireless card does not work under Linux. What now?") in blocks(doc) or \
+        any("does not work under Linux. What now?" in t for _, t in blocks(doc))
+    assert "keep-label-apart" not in [a for a, *_ in decisions(doc, "reading_order")]
+
+
+def test_open_line_before_a_page_break_is_still_joined():
+    doc = normalise(INTRO + "The council decided\n\f" + para(1))
+    assert "keep-label-apart" not in [a for a, *_ in decisions(doc, "reading_order")]
+    assert any(t.startswith("The council decided " + LINES[2]) for _, t in blocks(doc))

@@ -13,7 +13,7 @@ its beginning may have been lost (the gap is kept, not papered over).
 """
 from __future__ import annotations
 
-from .base import Context
+from .base import Context, Frag
 from .footnotes import is_open, tail_text
 
 NAME = "reading_order"
@@ -22,6 +22,9 @@ NAME = "reading_order"
 def run(ctx: Context) -> None:
     if not ctx.settings.rejoin_paragraphs:
         return
+    from .segments import local_widths
+
+    widths = local_widths(ctx)
     fr = ctx.frags
     out = []
     last_para = None
@@ -39,6 +42,7 @@ def run(ctx: Context) -> None:
             continue
         if last_para is not None and last_para.kind in ("body", "list_item") and \
                 is_open(tail_text(last_para.line_texts())) and \
+                not _standalone_label(ctx, last_para, f, out, widths) and \
                 not last_para.line_texts()[-1].rstrip().endswith(":") and \
                 not (last_para.kind == "list_item" and f.line_texts()[0][:1].isupper() and not f.jump):
             if last_para.texts is None:
@@ -55,3 +59,36 @@ def run(ctx: Context) -> None:
         last_para = f
         out.append(f)
     ctx.frags = out
+
+
+def _standalone_label(ctx: Context, prev: Frag, f: Frag, out: list[Frag], widths: dict[int, int]) -> bool:
+    """``prev`` is one short line with no closing punctuation standing right
+    before a block that starts with a capital, on the same page and in the
+    same column: a heading or label the headings pass did not take, not the
+    first half of a sentence (a sentence cut by a break fills its line)::
+
+        Mouse operations                     Mouse operations
+        With the mouse, text is selected  →  | With the mouse, text is selected
+    """
+    from .headings import style_of
+
+    if not out or out[-1] is not prev or f.jump or f.after_break:
+        return False
+    width = widths.get(prev.lines[-1].no, 0)
+    if width < 20:
+        return False
+    texts = [t for t in prev.line_texts() if t and t.strip()]
+    if len(texts) != 1 or prev.kind != "body":
+        return False
+    t = texts[0].strip()
+    body = [x.strip() for x in f.line_texts() if x and x.strip()]
+    if not body or not (body[0][0].isupper() or body[0][0].isdigit()):
+        return False
+    # what follows is a paragraph: more than one line, or a line longer than the label
+    if len(t) < 0.6 * width and style_of(t) is not None and len(t.split()) <= 10 and \
+            (len(body) > 1 or len(body[0]) > len(t)):
+        ctx.decide(NAME, "keep-label-apart", (prev.first, f.first), t[-30:], "",
+                   f"line of {len(t)} characters (column about {width}) without closing punctuation "
+                   f"stands alone before a block starting with a capital: a heading or label")
+        return True
+    return False

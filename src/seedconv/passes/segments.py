@@ -87,21 +87,44 @@ def line_width(ctx: Context) -> int:
     return lens[min(len(lens) - 1, int(len(lens) * 0.95))]
 
 
+def local_widths(ctx: Context, width: int | None = None) -> dict[int, int]:
+    """Line number → the width of the column around that line: the second
+    longest of the (up to) four text lines either side on the same page, if
+    at least four of them are about that long, never more than
+    :func:`line_width`.  Where two columns or a narrow box
+    share the text with full-width lines, a line is measured against its
+    neighbours, not against the page."""
+    width = line_width(ctx) if width is None else width
+    texts = [ln for ln in ctx.lines if not ln.blank and not ln.removed]
+    out: dict[int, int] = {}
+    for i, ln in enumerate(texts):
+        near = [len(x.text) for x in texts[max(0, i - 4):i] + texts[i + 1:i + 5] if x.page == ln.page]
+        if len(near) < 3:
+            out[ln.no] = width
+            continue
+        near.sort()
+        w = near[-2]
+        # only a run of lines about that long makes a column
+        out[ln.no] = min(width, w) if sum(1 for n in near if n >= 0.8 * w) >= 4 else width
+    return out
+
+
 def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
     """A block whose paragraphs are not separated by blank lines: a line much
     shorter than the column that ends a sentence (or stands alone like a
     heading) and is followed by a line starting a new sentence ends a block."""
     from .headings import style_of
 
-    width = line_width(ctx)
-    if width < 20:
+    gwidth = line_width(ctx)
+    if gwidth < 20:
         return frags
+    widths = local_widths(ctx, gwidth)
     # Does the text separate paragraphs with blank lines?  Then a sentence
     # ending early inside a block is not a paragraph end.
     def early_end(a, b) -> bool:
         word = b.text.split()[0] if b.text.split() else ""
         return bool(_END.search(a.text)) and bool(_STARTS_NEW.match(b.text)) and \
-            len(a.text) + 1 + len(word) < 0.97 * width
+            len(a.text) + 1 + len(word) < 0.97 * gwidth
     cands = sum(1 for f in frags for a, b in zip(f.lines, f.lines[1:]) if early_end(a, b))
     lasts = sum(1 for f in frags if _END.search(f.lines[-1].text))
     hard_runs = sum(1 for a, b in zip(ctx.lines, ctx.lines[1:]) if a.blank and b.blank and not a.soft_blank
@@ -114,6 +137,8 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
         lines = f.lines
         for k in range(len(lines) - 1):
             t, nxt = lines[k].text, lines[k + 1].text
+            width = gwidth
+            local = widths.get(lines[k].no, gwidth)
             if not _STARTS_NEW.match(nxt):
                 continue
             if t.endswith("-"):
@@ -127,7 +152,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             prev_end = first == start or bool(_END.search(_strip_call(lines[first - 1].text)))
             if style_of(t) == "caps" and style_of(nxt) == "caps":
                 continue  # capital lines: the headings pass groups them
-            short = len(t) + 1 + len(word) < 0.97 * width
+            short = len(t) + 1 + len(word) < 0.97 * local
             # a heading-like short line comes next, itself followed by a new sentence
             after = lines[k + 2].text if k + 2 < len(lines) else ""
             after_word = after.split()[0] if after.split() else ""
