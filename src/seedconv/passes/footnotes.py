@@ -511,7 +511,13 @@ def _note_ends_before(note: Frag, line: str) -> bool:
     if not _ENDS_WITH_URL.search(last.rstrip(".")):
         return False
     return bool(_BODY_START.match(line)) or (not _URLISH.search(line) and not line[:1].islower()
-                                              and len(line.split()) > 3)
+                                              and (len(line.split()) > 3 or _looks_like_heading_line(line)))
+
+
+def _looks_like_heading_line(t: str) -> bool:
+    """A capitalised line of a few words that does not end like a sentence part."""
+    t = t.strip()
+    return bool(t) and t[:1].isupper() and len(t) <= 80 and not re.search(r"[.!?,;:(\-]$", t)
 
 
 def _label_column(texts: list[str], expected: int) -> list[int]:
