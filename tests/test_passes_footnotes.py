@@ -307,8 +307,8 @@ def test_short_line_with_the_next_label_joins_its_citation():
 def test_note_ending_with_an_address_ends_before_a_short_heading():
     text = ("The command is described in its manual.1 It has many options.\n"
             "1. See https://example.org/manual\n"
-            "Configuration of the tool\n"
+            "Tool configuration\n"
             "For a typical desktop with a single user, the usual set-up is simple.\n")
     doc = normalise(text)
     assert notes(doc) == [("1", "See <https://example.org/manual>")]
-    assert any(t.startswith("Configuration of the tool") for _, t in blocks(doc))
+    assert any(t.startswith("Tool configuration") for _, t in blocks(doc))
