@@ -50,13 +50,36 @@ def test_short_lines_ending_sentences_split_a_text_without_blank_lines():
         ("split-short-line", (3, 4)), ("split-short-line", (6, 7))]
 
 
+EARLY = "Critics said that the new plan came too late for most of the farmers."  # ~90% of the column
+
+
 def test_early_sentence_end_in_blank_separated_text_does_not_split():
-    """Where paragraphs are separated by blank lines, a short line inside a
-    block is not a paragraph end."""
+    """Where paragraphs are separated by blank lines, a line inside a block
+    ending a sentence a little short of the column is not a paragraph end
+    (ragged right margins)."""
+    text = (para(0) + EARLY + "\n" + para(1) + "\n" + para(2) + "\n" + para(3))
+    doc = normalise(text)
+    assert blocks(doc) == [("p", para_text(0) + " " + EARLY + " " + para_text(1)), ("p", para_text(2)),
+                           ("p", para_text(3))]
+    assert decisions(doc, "segments") == []
+
+
+def test_well_short_sentence_end_in_blank_separated_text_splits():
+    """A blank line the extractor lost: a sentence ending well short of the
+    column (under 80 %) before a capital letter ends the block even where
+    paragraphs are otherwise separated by blank lines."""
     text = (para(0) + "This was new.\n" + para(1) + "\n" + para(2) + "\n" + para(3))
     doc = normalise(text)
-    assert blocks(doc) == [("p", para_text(0) + " This was new. " + para_text(1)), ("p", para_text(2)),
+    assert blocks(doc) == [("p", para_text(0) + " This was new."), ("p", para_text(1)), ("p", para_text(2)),
                            ("p", para_text(3))]
+    assert [(a, ln) for a, ln, *_ in decisions(doc, "segments")] == [("split-short-line", (3, 4))]
+
+
+def test_well_short_line_before_a_number_in_blank_separated_text_does_not_split():
+    """Before a digit (a note, a numbered line) the short line is left to the
+    notes and lists passes."""
+    text = (para(0) + "This was new.\n2016 " + LINES[2] + "\n" + LINES[3] + "\n\n" + para(2) + "\n" + para(3))
+    doc = normalise(text)
     assert decisions(doc, "segments") == []
 
 

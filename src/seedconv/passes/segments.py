@@ -76,6 +76,7 @@ def _strip_call(t: str) -> str:
     last = t.rsplit(None, 1)[-1] if t.split() else ""
     return t if "/" in last else _TRAIL_CALL.sub("", t)
 _END = re.compile(r"[.!?:;…”\"»)]$")
+_LETTER_START = re.compile(r"^[«“„\"‘(]?[A-ZÀ-ÞА-ЯЁ]")
 _STARTS_NEW = re.compile(r"^[\W\d]*[A-ZÀ-ÞА-ЯЁ0-9\uf0b7•*†‡]|^[\u2022\uf0a7\uf0b7*†‡]")
 
 
@@ -145,6 +146,10 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 continue  # a word broken across the lines
             word = nxt.split()[0] if nxt.split() else ""
             fits = not blank_separated and len(t) + 1 + len(word) < 1.0 * width  # the next word would have fitted
+            # text separated by blank lines may still lose one (pdfminer): a
+            # sentence ending well short of the column before a capital letter
+            well_short = blank_separated and len(t) + 1 + len(word) < 0.8 * min(width, local) and \
+                bool(_LETTER_START.match(nxt))
             # a short line may end a heading that began with a hyphenated line
             head, first = t, k
             if k > start and lines[k - 1].text.endswith("-") and len(t.split()) <= 3:
@@ -160,7 +165,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 not _END.search(nxt) and len(nxt) + 1 + len(after_word) < 0.97 * width and \
                 len(nxt) < 0.75 * width and \
                 style_of(nxt) is not None and bool(_STARTS_NEW.match(after)) and len(nxt.split()) <= 12
-            if (_END.search(_strip_call(t)) and fits) or nxt_head or \
+            if (_END.search(_strip_call(t)) and (fits or well_short)) or nxt_head or \
                     (prev_end and style_of(head) is not None and short and len(head.split()) <= 12):
                 out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
                                 after_break=f.after_break if start == 0 else False))
