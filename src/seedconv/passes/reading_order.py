@@ -25,6 +25,7 @@ def run(ctx: Context) -> None:
     from .segments import local_widths
 
     widths = local_widths(ctx)
+    list_cuts = ctx.meta.get("list_cuts", set())  # items cut by segments: not one paragraph
     fr = ctx.frags
     out = []
     last_para = None
@@ -42,6 +43,7 @@ def run(ctx: Context) -> None:
             continue
         if last_para is not None and last_para.kind in ("body", "list_item") and \
                 is_open(tail_text(last_para.line_texts())) and \
+                f.first not in list_cuts and \
                 not _standalone_label(ctx, last_para, f, out, widths) and \
                 not last_para.line_texts()[-1].rstrip().endswith(":") and \
                 not (last_para.kind == "list_item" and f.line_texts()[0][:1].isupper() and not f.jump):

@@ -110,6 +110,56 @@ def local_widths(ctx: Context, width: int | None = None) -> dict[int, int]:
     return out
 
 
+_ITEM_END = re.compile(r";\s*$")
+_LETTER = re.compile(r"^[«“„\"‘(]?[^\W\d_]")
+
+
+def _semicolon_items(texts: list[str], longest: int = 3) -> set[int]:
+    """Indices ``k`` after which a list item ends, for a list whose bullets
+    were lost: items of at most ``longest`` lines, each but the last ending
+    with a semicolon at the end of its line, at least two of them in a row::
+
+        Some advice:                            Some advice:
+        do not mix the repositories;      →     | do not mix the repositories;
+        do not install packages at            | do not install packages at
+        random;                                 random;
+        read the manual first.                | read the manual first.
+        The effects of ...                    | The effects of ...
+
+    The run starts after a line ending with a colon or a full stop, and its
+    last item (ending with a full stop) is cut off from a following capital."""
+    n = len(texts)
+    ends = [k for k in range(n - 1) if _ITEM_END.search(texts[k]) and _LETTER.match(texts[k + 1])]
+    out: set[int] = set()
+    i = 0
+    while i < len(ends):
+        run = [ends[i]]
+        while i + 1 < len(ends) and ends[i + 1] - ends[i] <= longest:
+            i += 1
+            run.append(ends[i])
+        i += 1
+        if len(run) < 2:
+            continue
+        out.update(run)
+        # the first item: back to a line ending a sentence or an introduction
+        first = run[0]
+        for j in range(first - 1, max(-1, first - longest - 1), -1):
+            if re.search(r"[:.]\s*$", texts[j]):
+                if texts[j + 1][:1].islower():
+                    out.add(j)
+                break
+        # the last item: up to the line ending with a full stop, before a capital
+        last = run[-1]
+        for j in range(last + 1, min(n - 1, last + longest + 1)):
+            if _ITEM_END.search(texts[j]):
+                break
+            if re.search(r"\.\s*$", texts[j]):
+                if _LETTER_START.match(texts[j + 1]):
+                    out.add(j)
+                break
+    return out
+
+
 def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
     """A block whose paragraphs are not separated by blank lines: a line much
     shorter than the column that ends a sentence (or stands alone like a
@@ -133,13 +183,24 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
     texts_n = sum(1 for ln in ctx.lines if not ln.blank)
     blank_separated = lasts >= cands or (ctx.double_spaced and hard_runs * 40 >= texts_n)
     out: list[Frag] = []
+    cuts: set[int] = set()   # first lines of blocks cut off as list items
     for f in frags:
         start = 0
         lines = f.lines
+        items = _semicolon_items([ln.text for ln in lines])
         for k in range(len(lines) - 1):
             t, nxt = lines[k].text, lines[k + 1].text
             width = gwidth
             local = widths.get(lines[k].no, gwidth)
+            if k in items:
+                out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
+                                after_break=f.after_break if start == 0 else False))
+                cuts.add(lines[k + 1].no)  # reading_order leaves the cut alone
+                ctx.decide(NAME, "split-list-item", (lines[k].no, lines[k + 1].no), t[-30:], "",
+                           "items ending with a semicolon at the end of a line, one after another: "
+                           "a list whose bullets the extractor lost")
+                start = k + 1
+                continue
             if not _STARTS_NEW.match(nxt):
                 continue
             if t.endswith("-"):
@@ -175,4 +236,5 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 start = k + 1
         out.append(Frag(lines=lines[start:], jump=f.jump if start == 0 else False,
                         after_break=f.after_break if start == 0 else False))
+    ctx.meta["list_cuts"] = cuts
     return out

@@ -1,0 +1,44 @@
+"""segments: raw blocks cut where the extractor lost the blank line (lists
+whose bullets were lost, sentences ending short of the column)."""
+from __future__ import annotations
+
+from conftest import LINES, blocks, decisions, normalise, para, para_text
+
+ITEMS = ["do not mix the repositories of the stable release with others;",
+         "do not create a preferences file unless you know what it does,",
+         "because it changes every later upgrade;",
+         "do not install packages at random;",
+         "read the manual first."]
+
+
+def _split_lines(doc, action):
+    return [ln for a, ln, *_ in decisions(doc, "segments") if a == action]
+
+
+def test_semicolon_items_of_a_list_without_bullets_are_cut_apart():
+    text = para(0) + "Here is some advice:\n" + "\n".join(ITEMS) + "\n" + para(1)
+    doc = normalise(text)
+    bodies = [t for _, t in blocks(doc)]
+    assert ITEMS[0] in bodies and ITEMS[3] in bodies and ITEMS[4] in bodies
+    assert ITEMS[1] + " " + ITEMS[2] in bodies   # an item of two lines stays whole
+    assert para_text(1) in bodies
+    # cut after the introduction, after each item, after the last one
+    assert _split_lines(doc, "split-list-item") == [(3, 4), (4, 5), (6, 7), (7, 8), (8, 9)]
+
+
+def test_single_semicolon_at_a_line_end_in_prose_does_not_cut():
+    """One clause ending at a line end is prose, not a list."""
+    text = (LINES[0] + "\nwhile the others waited for the vote of the council;\n"
+            "and the ministers left the hall before the end of the long session.\n" + para(1))
+    doc = normalise(text)
+    assert _split_lines(doc, "split-list-item") == []
+
+
+def test_semicolons_far_apart_do_not_make_a_list():
+    """Items are at most three lines long: two semicolon line ends five lines
+    apart are clauses of a paragraph."""
+    text = ("The first clause of the long sentence ends right here at the line end;\n"
+            + "\n".join(LINES[1:5]) + "\nthe second clause ends here at the end of this line;\n"
+            "and the sentence finally ends on this line of the paragraph.\n")
+    doc = normalise(text)
+    assert _split_lines(doc, "split-list-item") == []
