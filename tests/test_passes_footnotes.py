@@ -312,3 +312,31 @@ def test_note_ending_with_an_address_ends_before_a_short_heading():
     doc = normalise(text)
     assert notes(doc) == [("1", "See <https://example.org/manual>")]
     assert any(t.startswith("Tool configuration") for _, t in blocks(doc))
+
+
+def test_note_pieces_set_apart_are_reassembled():
+    text = ("The desktop has a graphical interface1 and a terminal2 for the shell,\n"
+            "and a menu3 that starts the programs of the user.\n\n"
+            "https://example.org/wiki/Graphical_user_\n\n"
+            "2 A. Author, “The desktop”, Desktop Review, 2024.\n\n"
+            "https://example.org/man/gnome-\n\n"
+            "1See\n\n"
+            "interface\n\n"
+            "3See\n\n"
+            "terminal.1\n")
+    doc = normalise(text)
+    assert notes(doc) == [("1", "See <https://example.org/wiki/Graphical_user_interface>"),
+                          ("2", "A. Author, “The desktop”, Desktop Review, 2024."),
+                          ("3", "See <https://example.org/man/gnome-terminal.1>")]
+    assert [d[0] for d in decisions(doc, "footnotes", "reassemble")] == ["reassemble-notes"]
+
+
+def test_note_pieces_are_left_alone_when_the_counts_disagree():
+    text = ("The desktop has a graphical interface1 and a terminal2 for the shell.\n\n"
+            "https://example.org/wiki/one\n\n"
+            "https://example.org/wiki/two\n\n"
+            "1See\n\n"
+            "2See\n\n"
+            "3See\n")
+    doc = normalise(text)
+    assert decisions(doc, "footnotes", "reassemble") == []

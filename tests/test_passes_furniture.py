@@ -183,3 +183,12 @@ def test_furniture_removal_can_be_switched_off():
     doc = normalise(para(0) + "\n3\n\n" + para(1), remove_furniture=False)
     assert furniture(doc) == []
     assert " ".join(t for _, t in blocks(doc)) == para_text(0) + " 3 " + para_text(1)
+
+
+def test_lines_differing_by_digits_close_together_are_not_running_heads():
+    """``1See`` and ``3See`` two lines apart open notes; a running head is
+    printed once per page edge."""
+    text = ("A paragraph of plain text about the desktop.\n\n1See\n\ninterface\n\n3See\n\n"
+            "terminal\n\nAnother paragraph of plain text.\n")
+    doc = normalise(text)
+    assert [t for _, t, _ in furniture(doc)] == []

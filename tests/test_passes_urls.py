@@ -97,6 +97,8 @@ def test_in_url(text, expected):
     ("https://example.org/x/a", "a", "bcdef", True),                   # one-letter piece
     ("https://example.org/report-on", "on", "the", True),
     ("https://example.org/plainsegm", "plainsegm", "ent", False),      # segment without hyphens
+    ("https://example.org/man/gnome", "gnome", "terminal", True),      # two words, their join is not
+    ("https://example.org/man/arti", "arti", "cles", False),           # the join is a word
 ])
 def test_url_hyphen(so_far, left, right, keep):
     assert url_hyphen(so_far, left, right, "en")[0] is keep

@@ -148,7 +148,8 @@ def tail_text(texts: list[str | None]) -> str:
 def run(ctx: Context) -> None:
     if not ctx.settings.footnotes:
         return
-    frags = _split_trailing_labels([_glue_lone_labels(ctx, f) for f in _unscramble_labels(ctx, ctx.frags)])
+    frags = _reassemble_note_pieces(ctx, _unscramble_labels(ctx, ctx.frags))
+    frags = _split_trailing_labels([_glue_lone_labels(ctx, f) for f in frags])
     out: list[Frag] = []
     expected = 1          # next numeric note label
     next_call = 1         # next numeric call label
@@ -455,6 +456,108 @@ def _unscramble_page(ctx: Context, group: list[Frag]) -> list[Frag]:
                "labels of the page's note area out of order or after their texts: "
                "given to the note texts in reading order")
     return res
+
+
+_URL_LINE = re.compile(r"^(https?://|www\.)\S+$")
+_URL_TAIL = re.compile(r"^[\w.~%#?=&+/-]*[\w/]$")
+_OPEN_URL = re.compile(r"(https?://|www\.)\S*[-_]$")
+
+
+def _piece_kind(f: Frag) -> str | None:
+    """What a block of a scattered note area is: ``head`` (label and a few
+    words, its address elsewhere), ``note`` (label and text), ``url`` (an
+    address alone), ``tail`` (the end of an address cut at a line end)."""
+    texts = f.line_texts()
+    t = texts[0].strip() if texts else ""
+    m = _NUM_START.match(t)
+    if m:
+        if not _URLISH.search(t) and len(m.group(2).split()) <= 3 and \
+                all(_URL_TAIL.match(x.strip()) and x[:1].islower() for x in texts[1:]):
+            return "head"  # its address stands elsewhere (its tail may be here)
+        return "note"
+    if len(texts) != 1:
+        return None
+    if _URL_LINE.match(t):
+        return "url"
+    if _URL_TAIL.match(t) and not t.isdecimal() and (t[:1].islower() or t[:1].isdigit()):
+        return "tail"
+    return None
+
+
+def _reassemble_note_pieces(ctx: Context, frags: list[Frag]) -> list[Frag]:
+    """Notes whose label, text and address were set apart (pdfminer on a
+    narrow column: a long address broken inside a note becomes blocks of its
+    own, out of order)::
+
+        https://example.org/wiki/Graphical_user_     1 See https://example.org/
+        2 A. Author, “Title”, 2024.                     wiki/Graphical_user_interface
+        https://example.org/man/gnome-          →    2 A. Author, “Title”, 2024.
+        1 See                                         3 See https://example.org/man/
+        interface                                       gnome-terminal.1
+        3 See
+        terminal.1
+
+    In a run of such blocks, the labels without an address take the lone
+    addresses in order, and the addresses cut after ``-`` or ``_`` take the
+    address tails in order; the notes are then read in label order.  Fires
+    only when the counts agree."""
+    out: list[Frag] = []
+    i = 0
+    while i < len(frags):
+        kinds = []
+        j = i
+        while j < len(frags) and _page_of(frags[j]) == _page_of(frags[i]):
+            k = _piece_kind(frags[j])
+            if k is None:
+                break
+            kinds.append(k)
+            j += 1
+        if "head" in kinds and ("url" in kinds or "tail" in kinds):
+            res = _reassemble(ctx, frags[i:j], kinds)
+            if res is not None:
+                out.extend(res)
+                i = j
+                continue
+        out.append(frags[i])
+        i += 1
+    return out
+
+
+def _reassemble(ctx: Context, run: list[Frag], kinds: list[str]) -> list[Frag] | None:
+    notes: list[list[tuple]] = []   # per note: [(line, text)]
+    heads: list[list[tuple]] = []   # the notes whose address stands elsewhere
+    urls: list[tuple] = []
+    tails: list[tuple] = []
+    for f, k in zip(run, kinds):
+        pairs = list(zip(f.lines, f.line_texts()))
+        if k in ("head", "note"):
+            notes.append(pairs)
+            if k == "head":
+                heads.append(pairs)
+        elif k == "url":
+            urls.append(pairs[0])
+        else:
+            tails.append(pairs[0])
+    labels = [int(_NUM_START.match(n[0][1].strip()).group(1)) for n in notes]
+    if labels != sorted(labels) and sorted(labels) != list(range(min(labels), min(labels) + len(labels))):
+        return None
+    if len(heads) != len(urls):
+        return None
+    for n, u in zip(sorted(heads, key=lambda n: int(_NUM_START.match(n[0][1].strip()).group(1))), urls):
+        n.insert(1, u)  # after the label line, before any tail of the address
+    order = sorted(notes, key=lambda n: int(_NUM_START.match(n[0][1].strip()).group(1)))
+    open_ = [n for n in order if _OPEN_URL.search(n[-1][1].strip())]
+    if len(open_) != len(tails):
+        return None
+    for n, tl in zip(open_, tails):
+        n.append(tl)
+    first = min(ln.no for f in run for ln in f.lines if ln is not None)
+    last = max(ln.no for f in run for ln in f.lines if ln is not None)
+    ctx.decide(NAME, "reassemble-notes", (first, last), "",
+               " ".join(_NUM_START.match(n[0][1].strip()).group(1) for n in order),
+               "labels, addresses and address tails of notes set apart: matched in order")
+    return [Frag(lines=[ln for ln, _ in n], texts=[t for _, t in n], after_break=run[0].after_break)
+            for n in order]
 
 
 def _split_trailing_labels(frags: list[Frag]) -> list[Frag]:

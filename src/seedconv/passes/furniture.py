@@ -147,8 +147,11 @@ def run(ctx: Context) -> None:
     candidates = iso | edge
     counts = Counter(mask(lines[i].text) for i in candidates if len(lines[i].text) <= 120)
     pages_of: dict[str, set[int]] = defaultdict(set)
+    where: dict[str, list[int]] = defaultdict(list)
     for i in candidates:
         pages_of[mask(lines[i].text)].add(lines[i].page)
+        where[mask(lines[i].text)].append(i)
+    close = {key for key, idxs in where.items() if len(idxs) > 1 and _close_together(lines, idxs)}
 
     confirmed: set[int] = set()
     called = _calls_before(ctx)
@@ -167,7 +170,8 @@ def run(ctx: Context) -> None:
         elif _RULE.match(t):
             ctx.remove(ln, "rule", "separator made of punctuation only")
         elif counts[key] >= ctx.settings.repeat_min and len(t) <= 120 and not t.isdecimal() and \
-                (not paged or (len(pages_of[key]) >= 2 and i in edge)) and not _URL_ONLY.match(t):
+                (not paged or (len(pages_of[key]) >= 2 and i in edge)) and not _URL_ONLY.match(t) and \
+                key not in close:
             kind = "copyright" if _COPYRIGHT.search(t) else "running-head"
             ctx.remove(ln, kind, f"repeated {counts[key]} times alone between blank lines or at page edges")
             confirmed.add(i)
@@ -207,6 +211,17 @@ def run(ctx: Context) -> None:
 _EDGE_NUM = re.compile(r"^\d{1,4}\s+\S|\S\s+\d{1,4}$")
 
 
+def _close_together(lines: list[Line], idxs: list[int]) -> bool:
+    """Two of these lines within a few lines of each other: a running head or
+    foot is printed once per page edge, so these are something else (note
+    openings like ``1See`` / ``3See`` that differ only by their digits)."""
+    nos = sorted(lines[i].no for i in idxs)
+    return any(b - a < _MIN_REPEAT_GAP for a, b in zip(nos, nos[1:]))
+
+
+_MIN_REPEAT_GAP = 5
+
+
 def _repeated_inline(ctx: Context, text_idx: list[int], confirmed: set[int]) -> None:
     """Running heads that the extractor did not set apart with blank lines:
     short title-like lines (or lines carrying a page number at one end) that
@@ -218,7 +233,7 @@ def _repeated_inline(ctx: Context, text_idx: list[int], confirmed: set[int]) -> 
         if not lines[i].removed and 3 <= len(t) <= 100 and not _URL_ONLY.match(t):
             groups[mask(t)].append(i)
     for key, idxs in groups.items():
-        if len(idxs) < 2 or not re.search(r"[^\W\d_]", key):
+        if len(idxs) < 2 or not re.search(r"[^\W\d_]", key) or _close_together(lines, idxs):
             continue
         texts = [lines[i].text for i in idxs]
         nums = [int(m.group(0)) for t in texts if (m := re.search(r"^\d{1,4}|\d{1,4}$", t))]

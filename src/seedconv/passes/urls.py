@@ -70,6 +70,8 @@ def url_hyphen(url_so_far: str, left: str, right: str, lang: str) -> tuple[bool,
         max(zipf(right.casefold(), lang), zipf(right.casefold(), "en"))
     if min(zl, zr) >= 2.5 and max(zl, zr) >= 4.5:
         return True, "both pieces are common words: a hyphen of the address"
+    if min(zl, zr) >= 3.0 and min(len(left), len(right)) >= 4:
+        return True, "both pieces are words and their join is not: a hyphen of the address"
     if not slug:
         return False, "break inside a path segment without hyphens"
     if len(joined) >= 7 and any(is_word(joined[:-k], lang, 2.5) for k in (1, 2)):
