@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LINES, blocks, decisions, furniture, normalise, para, para_text
+from conftest import LINES, blocks, decisions, furniture, normalise, notes, para, para_text
 from seedconv.passes.furniture import is_page_number, mask
 
 
@@ -192,3 +192,19 @@ def test_lines_differing_by_digits_close_together_are_not_running_heads():
             "terminal\n\nAnother paragraph of plain text.\n")
     doc = normalise(text)
     assert [t for _, t, _ in furniture(doc)] == []
+
+
+def test_number_before_a_note_text_low_on_the_page_is_a_label():
+    text = ("A paragraph of plain text about the editors people use, Vim or Emacs 1 that are\n"
+            "popular on the systems of this kind.\n\n"
+            "Another paragraph of plain text.\n\n1\n\nSee https://example.org/emacs\n\n"
+            "\fRunning head\n\n2\n\nThe next page starts here with more text.\n")
+    doc = normalise(text)
+    assert "1" not in [t for _, t, _ in furniture(doc)]
+    assert notes(doc) == [("1", "See <https://example.org/emacs>")]
+
+
+def test_number_at_the_top_of_a_page_before_an_address_is_a_page_number():
+    text = ("A paragraph of plain text.\n\f7\n\nSee https://example.org/a for the whole list.\n")
+    doc = normalise(text)
+    assert [t for _, t, _ in furniture(doc)] == ["7"]

@@ -161,7 +161,8 @@ def run(ctx: Context) -> None:
             continue
         t = ln.text
         key = mask(t)
-        if is_page_number(t) and not label_run(lines, i) and (i in iso or t not in called[i]):
+        if is_page_number(t) and not label_run(lines, i) and (i in iso or t not in called[i]) and \
+                not _note_text_follows(lines, i):
             ctx.remove(ln, "page-number", "a number alone on a line")
             confirmed.add(i)
         elif _MAILTO.match(t):
@@ -202,7 +203,7 @@ def run(ctx: Context) -> None:
     _head_after_number(ctx, confirmed)
     if paged:
         _page_top_heads(ctx, iso, confirmed)
-    _zones(ctx, iso, confirmed)
+    _zones(ctx, iso, confirmed, called)
     _link_residue(ctx)
     _drop_caps(ctx, iso)
     _mark_breaks(ctx, confirmed)
@@ -424,8 +425,28 @@ def _style(t: str) -> str | None:
     return style_of(t)
 
 
-def _zones(ctx: Context, iso: set[int], confirmed: set[int]) -> None:
-    """Short title-like lines in the same zone as confirmed furniture, before it."""
+def _note_text_follows(lines: list[Line], i: int) -> bool:
+    """Is the next text line on the page of line ``i`` a note's text (a
+    citation or an address)?  Then the number on line ``i`` is its label."""
+    from .footnotes import note_like
+
+    if not any(not lines[j].blank for j in range(max(0, i - 30), i) if lines[j].page == lines[i].page):
+        return False  # the first text of its page: a page number at the top
+    for j in range(i + 1, min(len(lines), i + 4)):
+        if lines[j].page != lines[i].page:
+            return False
+        if not lines[j].blank:
+            return not lines[j].removed and note_like(lines[j].text)
+    return False
+
+
+_LABEL_HEAD = re.compile(r"^(\d{1,3})(?=[^\W\d_])")
+
+
+def _zones(ctx: Context, iso: set[int], confirmed: set[int],
+           called: list[frozenset[str]] | None = None) -> None:
+    """Short title-like lines in the same zone as confirmed furniture, before
+    it (not a line opening with the number of a note called before it)."""
     lines = ctx.lines
     order = sorted(iso)
     # group isolated lines into zones: only blank/removed lines between them
@@ -448,6 +469,9 @@ def _zones(ctx: Context, iso: set[int], confirmed: set[int]) -> None:
         for i in z:
             if lines[i].removed or not _head_like(lines[i].text):
                 continue
+            m = _LABEL_HEAD.match(lines[i].text)
+            if m and called is not None and m.group(1) in called[i]:
+                continue  # ``6See``: a note opening, its address set apart
             if i == z[0] and continues and len(lines[i].text) > 40 and \
                     (before is None or _SENTENCE_END.search(before.text)) and \
                     _style(lines[i].text) not in ("title", "caps"):
