@@ -3,6 +3,19 @@
 ``is_word(w, lang)`` says whether a word is attested in the language (or in
 English, the lingua franca of URLs and citations); ``detect_language`` picks
 the language whose vocabulary covers the most words of a text.
+
+Language detection only asks, for each candidate language, whether a word's
+Zipf frequency is at least :data:`DETECT_ZIPF`.  Loading wordfreq's twelve
+word lists to answer that costs seconds and hundreds of megabytes per
+process, so the answer comes from :mod:`._common_words`: for each candidate,
+the words of wordfreq's list at or above that frequency, generated from
+wordfreq by ``python -m seedconv.passes.words`` (run it after upgrading
+wordfreq).  A word is looked up after wordfreq's own tokenisation
+(``lossy_tokenize``: case folding, NFKC, ``ß`` → ``ss``…), so the answer is
+wordfreq's; a word wordfreq would split into several tokens, a wordfreq
+version other than the table's, or a missing table fall back to wordfreq
+itself.  Everything else (hyphenation, drop caps, headings) asks wordfreq,
+which then loads the lists of the detected language (and English) only.
 """
 from __future__ import annotations
 
@@ -16,7 +29,11 @@ except Exception:  # pragma: no cover
     _zipf = None
 
 CANDIDATES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "cs", "tr", "ru", "uk")
+#: a language's "common" words, which identify it (Zipf 4: ten per million words)
+DETECT_ZIPF = 4.0
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 @lru_cache(maxsize=200_000)
@@ -36,18 +53,140 @@ def is_word(word: str, lang: str = "en", threshold: float = 1.5) -> bool:
     return lang != "en" and zipf(w, "en") >= threshold + 0.5
 
 
+def _wordfreq_version() -> str | None:
+    try:
+        from importlib.metadata import version
+
+        return version("wordfreq")
+    except Exception:  # pragma: no cover
+        return None
+
+
+@lru_cache(maxsize=None)
+def _common_table() -> dict[str, frozenset[str]] | None:
+    """The shipped table of common words per candidate language, or None
+    when it does not match the installed wordfreq (then wordfreq decides)."""
+    try:
+        from . import _common_words as t
+        from wordfreq.tokens import lossy_tokenize  # noqa: F401  (needed by _common)
+    except Exception:  # pragma: no cover
+        return None
+    if _zipf is None or t.WORDFREQ_VERSION != _wordfreq_version() or t.THRESHOLD != DETECT_ZIPF:
+        return None
+    return {lang: frozenset(t.WORDS[lang].split()) for lang in CANDIDATES if lang in t.WORDS}
+
+
+@lru_cache(maxsize=200_000)
+def is_common(word: str, lang: str) -> bool:
+    """``zipf(word, lang) >= DETECT_ZIPF``, without loading the word list
+    when the shipped table can answer."""
+    table = _common_table()
+    if table is not None and lang in table:
+        from wordfreq.tokens import lossy_tokenize
+
+        try:
+            tokens = lossy_tokenize(word, lang)
+        except Exception:  # pragma: no cover
+            tokens = None
+        if tokens is not None:
+            if not tokens:
+                return False  # wordfreq: no token, frequency 0
+            if all(_LETTERS.fullmatch(t) for t in tokens):
+                if len(tokens) == 1:
+                    return tokens[0] in table[lang]
+                # several tokens: wordfreq's frequency is below each token's
+                # (1/f = 1/f1 + 1/f2 …), and its rounding is monotonic, so one
+                # uncommon token makes the word uncommon
+                if not all(t in table[lang] for t in tokens):
+                    return False
+    return zipf(word, lang) >= DETECT_ZIPF
+
+
 def detect_language(text: str, sample: int = 400) -> str:
     """Most likely language of ``text`` among :data:`CANDIDATES` (``'en'`` if unsure)."""
     words = _WORD.findall(text)
     if not words:
         return "en"
-    cyr = sum(1 for w in words if re.match(r"[\u0400-\u04ff]", w))
+    cyr = sum(1 for w in words if _CYRILLIC.match(w))
     cands = ("ru", "uk") if cyr > len(words) / 2 else tuple(c for c in CANDIDATES if c not in ("ru", "uk"))
     # take the most frequent words: function words identify a language best
     common = [w for w, _ in Counter(w.casefold() for w in words).most_common(sample)]
     best, best_score = "en", -1.0
     for lang in cands:
-        score = sum(1 for w in common[:120] if zipf(w, lang) >= 4.0)
+        score = sum(1 for w in common[:120] if is_common(w, lang))
         if score > best_score:
             best, best_score = lang, score
     return best
+
+
+# --------------------------------------------------------------------------
+# Generating the table: python -m seedconv.passes.words [OUT]
+
+
+def _zipf_of_frequency(freq: float) -> float:
+    """wordfreq's Zipf value of a single token with frequency ``freq`` in its
+    list (``_word_frequency`` rounds to three significant digits,
+    ``zipf_frequency`` to hundredths)."""
+    import math
+
+    leading_zeroes = math.floor(-math.log(freq, 10))
+    freq = round(freq, leading_zeroes + 3)
+    return round(math.log(freq, 10) + 9, 2)
+
+
+def build_table() -> dict[str, list[str]]:
+    """For each candidate, the letter-only words of wordfreq's ``best`` list
+    whose Zipf frequency is at least :data:`DETECT_ZIPF` (checked against
+    ``zipf_frequency`` for every word that tokenises to itself)."""
+    from wordfreq import get_frequency_dict, zipf_frequency
+    from wordfreq.tokens import lossy_tokenize
+
+    out: dict[str, list[str]] = {}
+    for lang in CANDIDATES:
+        freqs = get_frequency_dict(lang, "best")
+        keep = []
+        for w, f in freqs.items():
+            if not _LETTERS.fullmatch(w) or f <= 0:
+                continue
+            z = _zipf_of_frequency(f)
+            if lossy_tokenize(w, lang) == [w] and z != zipf_frequency(w, lang):
+                raise AssertionError(f"{lang} {w!r}: {z} != wordfreq's {zipf_frequency(w, lang)}")
+            if z >= DETECT_ZIPF:
+                keep.append(w)
+        out[lang] = sorted(keep)
+    return out
+
+
+def write_table(path) -> None:
+    table = build_table()
+    lines = ['"""Generated by ``python -m seedconv.passes.words`` from wordfreq: do not edit.',
+             "",
+             "For each candidate language of language detection, the letter-only words",
+             "whose wordfreq Zipf frequency is at least THRESHOLD (see words.py).",
+             '"""',
+             f"WORDFREQ_VERSION = {_wordfreq_version()!r}",
+             f"THRESHOLD = {DETECT_ZIPF!r}",
+             "WORDS = {"]
+    for lang, ws in table.items():
+        lines.append(f"    {lang!r}: (")
+        chunk: list[str] = []
+        for w in ws:
+            chunk.append(w)
+            if sum(len(c) + 1 for c in chunk) > 70:
+                lines.append(f"        {' '.join(chunk) + ' '!r}")
+                chunk = []
+        if chunk:
+            lines.append(f"        {' '.join(chunk)!r}")
+        lines.append("    ),")
+    lines.append("}")
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import os
+    import sys
+
+    target = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "_common_words.py")
+    write_table(target)
+    print(f"wrote {target}")
