@@ -20,7 +20,9 @@ output word that the input does not have as often (``do-`` + ``mestic`` →
 Linear time: two :class:`~collections.Counter` of tokens (input and output)
 give the words missing from the output and the output words the normaliser
 made by joining pieces; only the missing words are then looked for inside
-those joined words, one sweep over them.
+those joined words, one sweep over them.  The texts are tokenised in chunks
+of about :data:`_CHUNK` characters (cut between words), so the memory needed
+beyond the document is the two counters, not a list of every token.
 
 A failure is a ``Diagnostic(level="warning", code="words-lost")`` naming up
 to ten of the lost words; ``seedconv convert --strict`` and ``normalize
@@ -85,17 +87,48 @@ def output_strings(doc: Document) -> Iterator[str]:
 
 
 def _tokens(s: str) -> list[str]:
-    return [t.casefold() for t in _WORD.findall(s)]
+    """The case-folded ``\\w+`` tokens of ``s``."""
+    return list(map(str.casefold, _WORD.findall(s)))
+
+
+_CHUNK = 1 << 16
+_NON_WORD = re.compile(r"\W")
+
+
+def _chunks(text: str) -> Iterator[str]:
+    """``text`` in pieces of about ``_CHUNK`` characters, cut after a non-word
+    character, so the tokens of the pieces are the tokens of ``text``."""
+    i, n = 0, len(text)
+    while i < n:
+        m = _NON_WORD.search(text, i + _CHUNK) if i + _CHUNK < n else None
+        j = m.end() if m else n
+        yield text[i:j]
+        i = j
+
+
+def _count(strings) -> Counter:
+    """Counter of the case-folded tokens of ``strings``, tokenised a batch of
+    about ``_CHUNK`` characters at a time (joined by a line feed, which no
+    token holds)."""
+    counts: Counter[str] = Counter()
+    batch: list[str] = []
+    size = 0
+    for s in strings:
+        batch.append(s)
+        size += len(s)
+        if size >= _CHUNK:
+            counts.update(_tokens("\n".join(batch)))
+            batch, size = [], 0
+    if batch:
+        counts.update(_tokens("\n".join(batch)))
+    return counts
 
 
 def lost_words(text: str, doc: Document) -> tuple[int, int, list[str]]:
     """How many words of ``text`` are nowhere in ``doc`` (occurrences and
     distinct words), and the first ten of them as spelled in the input."""
-    words = _WORD.findall(text)
-    need = Counter(t.casefold() for t in words)
-    have: Counter[str] = Counter()
-    for s in output_strings(doc):
-        have.update(_tokens(s))
+    need = _count(_chunks(text))
+    have = _count(output_strings(doc))
     missing = {t: c - have[t] for t, c in need.items() if c > have[t] and len(t) > 1}
     if missing:
         # output words the input has fewer of: made by joining, or pieces of a split
@@ -106,7 +139,8 @@ def lost_words(text: str, doc: Document) -> tuple[int, int, list[str]]:
         return 0, 0, []
     first: list[str] = []
     seen: set[str] = set()
-    for t in words:
+    for m in _WORD.finditer(text):
+        t = m.group()
         f = t.casefold()
         if f in missing and f not in seen:
             seen.add(f)

@@ -39,13 +39,13 @@ Span = tuple[int, int]
 # Inlines
 
 
-@dataclass
+@dataclass(slots=True)
 class Text:
     text: str
     type: Literal["text"] = "text"
 
 
-@dataclass
+@dataclass(slots=True)
 class NoteRef:
     """A footnote call: ``label`` as printed (``1``, ``*``), ``note`` the id
     of the :class:`Note` it points at (``None`` when no note was found)."""
@@ -55,14 +55,14 @@ class NoteRef:
     type: Literal["noteref"] = "noteref"
 
 
-@dataclass
+@dataclass(slots=True)
 class Link:
     url: str
     text: str
     type: Literal["link"] = "link"
 
 
-@dataclass
+@dataclass(slots=True)
 class Email:
     address: str
     type: Literal["email"] = "email"
@@ -75,7 +75,7 @@ Inline = Union[Text, NoteRef, Link, Email]
 # Blocks
 
 
-@dataclass
+@dataclass(slots=True)
 class Heading:
     level: int
     content: list[Inline]
@@ -83,35 +83,35 @@ class Heading:
     type: Literal["heading"] = "heading"
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     content: list[Inline]
     spans: list[Span] = field(default_factory=list)
     type: Literal["paragraph"] = "paragraph"
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     content: list[Inline]
     spans: list[Span] = field(default_factory=list)
     type: Literal["quote"] = "quote"
 
 
-@dataclass
+@dataclass(slots=True)
 class Caption:
     content: list[Inline]
     spans: list[Span] = field(default_factory=list)
     type: Literal["caption"] = "caption"
 
 
-@dataclass
+@dataclass(slots=True)
 class ListItem:
     content: list[Inline]
     marker: str | None = None
     spans: list[Span] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class ListBlock:
     kind: Literal["bullet", "ordered"]
     items: list[ListItem]
@@ -122,7 +122,7 @@ class ListBlock:
 Block = Union[Heading, Paragraph, Quote, Caption, ListBlock]
 
 
-@dataclass
+@dataclass(slots=True)
 class Note:
     """A footnote or endnote.  ``id`` is unique in the document (``n1``…);
     ``label`` is the mark as printed.  A note of several paragraphs has one
@@ -158,7 +158,7 @@ class Metadata:
     language: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Furniture:
     """A line removed from the text as page furniture."""
 
@@ -169,7 +169,7 @@ class Furniture:
     reason: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Decision:
     """One heuristic choice, with its source lines, so it can be audited."""
 
@@ -181,7 +181,7 @@ class Decision:
     detail: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Diagnostic:
     level: Literal["info", "warning", "error"]
     code: str

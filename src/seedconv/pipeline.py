@@ -43,7 +43,8 @@ _SEPARATOR = frozenset("\x0b\x1c\x1d\x1e\x1f\x85")
 
 def split_lines(text: str) -> list[Line]:
     """Lines numbered from 1; ``\\r\\n`` and ``\\r`` end lines, ``\\f`` starts a page."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     out = []
     page = 0
     for no, raw in enumerate(text.split("\n"), start=1):
@@ -90,14 +91,17 @@ def normalise(text: str, name: str = "input.txt", settings: Settings | None = No
         diags.append(Diagnostic("info", "control-characters",
                                 f"{n} control character(s) removed or, between words, replaced by "
                                 f"a space (not allowed in XML, or not text)", None))
-    lines = split_lines(text)
-    ctx = Context(lines=lines, settings=settings)
+    ctx = Context(lines=split_lines(text), settings=settings)
+    n_lines = len(ctx.lines)
     ctx.language = settings.language or detect_language(text[:200_000])
     for p in PASSES:
         p.run(ctx)
+    # memory: build may let the lines go, each block's once it is in the model
+    ctx.release_frags = True
     blocks, notes = build.run(ctx)
+    ctx.frags = []
     md = settings.metadata or {}
-    meta = Metadata(source=Source(name=name, sha256=sha, encoding=_encoding, lines=len(lines)),
+    meta = Metadata(source=Source(name=name, sha256=sha, encoding=_encoding, lines=n_lines),
                     title=md.get("title", ctx.meta.get("title")),
                     subtitle=md.get("subtitle", ctx.meta.get("subtitle")),
                     authors=list(md.get("authors", ctx.meta.get("authors", []))),

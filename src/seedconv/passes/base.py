@@ -13,7 +13,7 @@ from ..model import Decision, Diagnostic, Furniture, Span
 from ..settings import Settings
 
 
-@dataclass
+@dataclass(slots=True)  # one per input line: no per-object __dict__
 class Line:
     no: int            # 1-based source line number
     text: str          # text with trailing whitespace removed
@@ -60,6 +60,10 @@ class Context:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     meta: dict = field(default_factory=dict)
     double_spaced: bool = False
+    #: set by the pipeline: build may let go of ``lines`` and of each block of
+    #: ``frags`` once it is in the model (its lines are then freed), to keep
+    #: the peak memory low; both are of no use after build
+    release_frags: bool = False
 
     def decide(self, pass_: str, action: str, lines: Span, before: str = "", after: str = "",
                detail: str = "") -> None:

@@ -7,7 +7,6 @@ for calls without notes and notes without calls.
 """
 from __future__ import annotations
 
-import re
 
 from ..model import (Block, Caption, Heading, Inline, ListBlock, ListItem, Note, NoteRef,
                      Paragraph, Quote, Span, Text)
@@ -46,7 +45,8 @@ def _join(ctx: Context, f: Frag) -> str:
     for ln in lines[1:]:
         if ln.indent:
             seams.add(ln.no)
-    return re.sub(r"\s+", " ", join_lines(ctx, lines, texts, seams)).strip()
+    # str.split() splits at what \s matches: re.sub(r"\s+", " ", t).strip()
+    return " ".join(join_lines(ctx, lines, texts, seams).split())
 
 
 def _note_paragraphs(ctx: Context, f: Frag) -> list[str]:
@@ -67,11 +67,23 @@ def _note_paragraphs(ctx: Context, f: Frag) -> list[str]:
     return out
 
 
-def _page(ctx: Context, no: int) -> int:
-    return ctx.lines[no - 1].page if 0 < no <= len(ctx.lines) and ctx.lines[no - 1].no == no else -1
+class _Pages:
+    """The page of each line, by line number (-1 where ``ctx.lines`` is not
+    numbered in order): all build needs of the lines outside the blocks, so
+    the line list itself can be let go."""
+
+    __slots__ = ("of", "last")
+
+    def __init__(self, lines: list[Line]):
+        self.of = [ln.page if ln.no == k else -1 for k, ln in enumerate(lines, 1)]
+        self.last = lines[-1].page if lines else 0
 
 
-def _note_near(ctx: Context, note: Note | None, lines: Span) -> bool:
+def _page(pages: _Pages, no: int) -> int:
+    return pages.of[no - 1] if 0 < no <= len(pages.of) else -1
+
+
+def _note_near(pages: _Pages, note: Note | None, lines: Span) -> bool:
     """Is ``note`` printed just after the block at ``lines``: on the same or
     the next page, or (no pages known) within a page's worth of lines?"""
     if note is None or not note.spans:
@@ -79,13 +91,16 @@ def _note_near(ctx: Context, note: Note | None, lines: Span) -> bool:
     first = note.spans[0][0]
     if first < lines[0]:
         return False
-    a, b, n = _page(ctx, lines[0]), _page(ctx, lines[1]), _page(ctx, first)
-    if ctx.lines and ctx.lines[-1].page > 0 and min(a, b, n) >= 0:
+    a, b, n = _page(pages, lines[0]), _page(pages, lines[1]), _page(pages, first)
+    if pages.of and pages.last > 0 and min(a, b, n) >= 0:
         return a <= n <= b + 1
     return first - lines[1] <= 120
 
 
 def run(ctx: Context) -> tuple[list[Block], list[Note]]:
+    pages = _Pages(ctx.lines)
+    if ctx.release_frags:
+        ctx.lines = []  # lines in no block (removed furniture) go now, the rest with their block
     notes: list[Note] = []
     by_label: dict[str, Note] = {}
     for f in ctx.frags:
@@ -109,7 +124,7 @@ def run(ctx: Context) -> tuple[list[Block], list[Note]]:
         out: list[Inline] = []
         pos = 0
         for a, b, lab in calls:
-            if a in weak and not _note_near(ctx, by_label.get(lab), lines):
+            if a in weak and not _note_near(pages, by_label.get(lab), lines):
                 continue  # a number set apart is a call only with its note close by
             if lab.isdecimal():
                 n = int(lab)
@@ -137,7 +152,10 @@ def run(ctx: Context) -> tuple[list[Block], list[Note]]:
         return [x for x in out if not (isinstance(x, Text) and not x.text)]
 
     blocks: list[Block] = []
-    for f in ctx.frags:
+    frags = ctx.frags
+    for k, f in enumerate(frags):
+        if ctx.release_frags:
+            frags[k] = None  # this block's lines are freed once it is built
         if f.kind in ("note", "title", "authors"):
             continue
         text = _join(ctx, f)

@@ -46,11 +46,46 @@ _URL_STARTS = re.compile(r"(?=http|ftp|www)")
 _MAILTO = re.compile(r"^mailto:\S+$", re.I)
 _RULE = re.compile(r"^[\s.…·•_\-–—=~*#]{3,}$")
 _SENTENCE_END = re.compile(r"[.!?;:,]$")
+_SPACE_RUN = re.compile(r"\s+")
+_DIGIT_RUN = re.compile(r"\d+")
+_LETTER = re.compile(r"[^\W\d_]")
+_LETTERS3 = re.compile(r"[^\W\d_]{3}")
+_END_NUMBER = re.compile(r"^\d{1,4}|\d{1,4}$")
+_LINKISH = re.compile(r"https?://|www\.|@")
+_LOWER_LIST = re.compile(r"[a-z]{3,}[,;]\s+[a-z]")
+_ONE_CAPITAL = re.compile(r"[A-ZÀ-ÞА-Я]")
+_WORD_START = re.compile(r"\w+")
+# first characters a _RULE line can start with; _URL_ONLY lines start with
+# h/f/w (no other character matches them case-insensitively), _MAILTO lines
+# with m: exact pre-tests that spare a regular expression call per line
+_RULE_FIRST = frozenset(".…·•_-–—=~*#")
+_URL_FIRST = frozenset("hfwHFW")
 
 
 def mask(text: str) -> str:
     """A key for repetition: case-folded, digits masked, spaces collapsed."""
-    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.casefold())).strip()
+    return _SPACE_RUN.sub(" ", _DIGIT_RUN.sub("#", text.casefold())).strip()
+
+
+class _Masks(dict):
+    """``mask`` of each distinct text, computed once per run."""
+
+    def __missing__(self, text: str) -> str:
+        key = self[text] = mask(text)
+        return key
+
+
+def _is_rule(t: str) -> bool:
+    c = t[:1]
+    return (c in _RULE_FIRST or c.isspace()) and bool(_RULE.match(t))
+
+
+def _is_mailto(t: str) -> bool:
+    return t[:1] in "mM" and bool(_MAILTO.match(t))
+
+
+def _url_only(t: str) -> bool:
+    return t[:1] in _URL_FIRST and bool(_URL_ONLY.match(t))
 
 
 def is_page_number(text: str) -> bool:
@@ -115,7 +150,41 @@ def _double_sep(lines, i, step) -> bool:
 def _head_like(text: str) -> bool:
     t = text.strip()
     return 0 < len(t) <= 90 and not _SENTENCE_END.search(t) and not t[0].islower() \
-        and not re.search(r"https?://|www\.|@", t) and not t.isdecimal()
+        and not _LINKISH.search(t) and not t.isdecimal()
+
+
+class _Calls:
+    """The numbers printed as note calls on each line (the patterns of
+    :mod:`footnotes`), found once per line and shared by the steps that ask."""
+
+    def __init__(self, lines: list[Line], after_word: bool):
+        from .footnotes import _CALL_AFTER_WORD, _CALL_GLUED, _CALL_SPACED
+
+        self.lines = lines
+        self.after_word = after_word
+        self._glued, self._spaced, self._after = _CALL_GLUED, _CALL_SPACED, _CALL_AFTER_WORD
+        self._gs: dict[int, frozenset[str]] = {}
+        self._aw: dict[int, frozenset[str]] = {}
+
+    def glued_spaced(self, i: int) -> frozenset[str]:
+        """Calls glued to a word or after punctuation (the line must hold a digit)."""
+        got = self._gs.get(i)
+        if got is None:
+            t = self.lines[i].text
+            got = frozenset({m.group(1) for m in self._glued.finditer(t)} |
+                            {m.group(2) for m in self._spaced.finditer(t)}) or _NONE
+            self._gs[i] = got
+        return got
+
+    def after_word_calls(self, i: int) -> frozenset[str]:
+        got = self._aw.get(i)
+        if got is None:
+            got = frozenset({m.group(2) for m in self._after.finditer(self.lines[i].text)}) or _NONE
+            self._aw[i] = got
+        return got
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 def run(ctx: Context) -> None:
@@ -145,33 +214,35 @@ def run(ctx: Context) -> None:
 
     iso = {i for i in text_idx if _isolated(lines, i)}
     candidates = iso | edge
-    counts = Counter(mask(lines[i].text) for i in candidates if len(lines[i].text) <= 120)
+    masks = _Masks()
+    calls = _Calls(lines, ctx.language in _spaced_call_langs())
+    counts = Counter(masks[lines[i].text] for i in candidates if len(lines[i].text) <= 120)
     pages_of: dict[str, set[int]] = defaultdict(set)
     where: dict[str, list[int]] = defaultdict(list)
     for i in candidates:
-        pages_of[mask(lines[i].text)].add(lines[i].page)
-        where[mask(lines[i].text)].append(i)
+        pages_of[masks[lines[i].text]].add(lines[i].page)
+        where[masks[lines[i].text]].append(i)
     close = {key for key, idxs in where.items() if len(idxs) > 1 and _close_together(lines, idxs)}
 
     confirmed: set[int] = set()
-    called = _calls_before(ctx)
+    called = _calls_before(ctx, calls)
     for i in sorted(candidates):
         ln = lines[i]
         if ln.removed:
             continue
         t = ln.text
-        key = mask(t)
+        key = masks[t]
         if is_page_number(t) and not label_run(lines, i) and (i in iso or t not in called[i]) and \
                 not _note_text_follows(lines, i):
             ctx.remove(ln, "page-number", "a number alone on a line")
             confirmed.add(i)
-        elif _MAILTO.match(t):
+        elif _is_mailto(t):
             ctx.remove(ln, "link-residue", "mailto: annotation residue")
             confirmed.add(i)
-        elif _RULE.match(t):
+        elif _is_rule(t):
             ctx.remove(ln, "rule", "separator made of punctuation only")
         elif counts[key] >= ctx.settings.repeat_min and len(t) <= 120 and not t.isdecimal() and \
-                (not paged or (len(pages_of[key]) >= 2 and i in edge)) and not _URL_ONLY.match(t) and \
+                (not paged or (len(pages_of[key]) >= 2 and i in edge)) and not _url_only(t) and \
                 key not in close:
             kind = "copyright" if _COPYRIGHT.search(t) else "running-head"
             ctx.remove(ln, kind, f"repeated {counts[key]} times alone between blank lines or at page edges")
@@ -182,23 +253,24 @@ def run(ctx: Context) -> None:
             confirmed.add(i)
 
     for i in text_idx:
-        if _RULE.match(lines[i].text) and not lines[i].removed:
+        t = lines[i].text
+        if _is_rule(t) and not lines[i].removed:
             ctx.remove(lines[i], "rule", "separator made of punctuation only")
-        if _MAILTO.match(lines[i].text):
+        if _is_mailto(t):
             ctx.remove(lines[i], "link-residue", "mailto: annotation residue")
             confirmed.add(i)
-    _page_counter(ctx, text_idx, confirmed)
+    _page_counter(ctx, text_idx, confirmed, calls)
     for i in text_idx:
         t = lines[i].text
         if not lines[i].removed and _COPYRIGHT.search(t) and _YEAR.search(t) and len(t) <= 120 \
-                and not re.search(r"[a-z]{3,}[,;]\s+[a-z]", t):
+                and not _LOWER_LIST.search(t):
             ctx.remove(lines[i], "copyright", "copyright line")
             ctx.meta.setdefault("rights", t)
             confirmed.add(i)
-    _repeated_inline(ctx, text_idx, confirmed)
-    _numbered_heads(ctx, text_idx, confirmed)
+    _repeated_inline(ctx, text_idx, confirmed, masks)
+    _numbered_heads(ctx, text_idx, confirmed, calls)
     _numbers_next_to_furniture(ctx, text_idx, confirmed)
-    if _repeated_beside(ctx, text_idx, confirmed):
+    if _repeated_beside(ctx, text_idx, confirmed, masks):
         _numbers_next_to_furniture(ctx, text_idx, confirmed)
     _head_after_number(ctx, confirmed)
     if paged:
@@ -223,21 +295,29 @@ def _close_together(lines: list[Line], idxs: list[int]) -> bool:
 _MIN_REPEAT_GAP = 5
 
 
-def _repeated_inline(ctx: Context, text_idx: list[int], confirmed: set[int]) -> None:
+def _spaced_call_langs() -> set[str]:
+    from .footnotes import SPACED_CALL_LANGS
+
+    return SPACED_CALL_LANGS
+
+
+def _repeated_inline(ctx: Context, text_idx: list[int], confirmed: set[int],
+                     masks: dict[str, str] | None = None) -> None:
     """Running heads that the extractor did not set apart with blank lines:
     short title-like lines (or lines carrying a page number at one end) that
     repeat, digits masked, three times — or twice with different numbers."""
     lines = ctx.lines
+    masks = _Masks() if masks is None else masks
     groups: dict[str, list[int]] = defaultdict(list)
     for i in text_idx:
         t = lines[i].text
-        if not lines[i].removed and 3 <= len(t) <= 100 and not _URL_ONLY.match(t):
-            groups[mask(t)].append(i)
+        if not lines[i].removed and 3 <= len(t) <= 100 and not _url_only(t):
+            groups[masks[t]].append(i)
     for key, idxs in groups.items():
-        if len(idxs) < 2 or not re.search(r"[^\W\d_]", key) or _close_together(lines, idxs):
+        if len(idxs) < 2 or not _LETTER.search(key) or _close_together(lines, idxs):
             continue
         texts = [lines[i].text for i in idxs]
-        nums = [int(m.group(0)) for t in texts if (m := re.search(r"^\d{1,4}|\d{1,4}$", t))]
+        nums = [int(m.group(0)) for t in texts if (m := _END_NUMBER.search(t))]
         numbered = len(nums) == len(texts) and len(set(nums)) == len(nums) and \
             all(0 < b - a <= 2 for a, b in zip(nums, nums[1:]))  # page numbers go up by 1 or 2
         headish = all(_head_like(t) or _COPYRIGHT.search(t) for t in texts)
@@ -248,31 +328,31 @@ def _repeated_inline(ctx: Context, text_idx: list[int], confirmed: set[int]) -> 
                 confirmed.add(i)
 
 
-def _calls_before(ctx: Context) -> list[frozenset[str]]:
+def _calls_before(ctx: Context, calls: _Calls | None = None) -> list[frozenset[str]]:
     """For each line, the numbers printed as note calls on the lines before it
     (a running set; lines share the set object of their stretch)."""
-    from .footnotes import _CALL_AFTER_WORD, _CALL_GLUED, _CALL_SPACED, SPACED_CALL_LANGS
-
-    after_word = ctx.language in SPACED_CALL_LANGS
+    if calls is None:
+        calls = _Calls(ctx.lines, ctx.language in _spaced_call_langs())
+    after_word = calls.after_word
     seen: frozenset[str] = frozenset()
     out = []
-    for ln in ctx.lines:
+    for i, ln in enumerate(ctx.lines):
         out.append(seen)  # shared until a new call appears: linear in the text
         if not ln.blank and not ln.removed and _DIGIT.search(ln.text):  # fast test first
-            new = {m.group(1) for m in _CALL_GLUED.finditer(ln.text)} | \
-                  {m.group(2) for m in _CALL_SPACED.finditer(ln.text)}
+            new = calls.glued_spaced(i)
             if after_word:
-                new |= {m.group(2) for m in _CALL_AFTER_WORD.finditer(ln.text)}
+                new = new | calls.after_word_calls(i)
             if not new <= seen:
                 seen = seen | new
     return out
 
 
-def _page_counter(ctx: Context, text_idx: list[int], confirmed: set[int]) -> None:
+def _page_counter(ctx: Context, text_idx: list[int], confirmed: set[int],
+                  calls: _Calls | None = None) -> None:
     """Lone numbers that count pages: going up by 1 or 2 through the text,
     far apart (a column of note labels is consecutive lines instead)."""
     lines = ctx.lines
-    called = _calls_before(ctx)
+    called = _calls_before(ctx, calls)
     nums = [i for i in text_idx if not lines[i].removed and lines[i].text.isdecimal()
             and len(lines[i].text) <= 4 and (_isolated(lines, i) or lines[i].text not in called[i])]
     chain: list[int] = []
@@ -297,12 +377,13 @@ def _page_counter(ctx: Context, text_idx: list[int], confirmed: set[int]) -> Non
 _HEAD_NUM = re.compile(r"^(\d{1,4})\s+(\S.{0,90})$|^(\S.{0,90}?)\s+(\d{1,4})$")
 
 
-def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: set[int]) -> None:
+def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: set[int],
+                    calls: _Calls | None = None) -> None:
     """Heads and feet printed on the same line as the page number
     (``42 Free Software Review``, ``Aoki: Console basics 43``): short
     title-like lines whose numbers count the pages through the text."""
-    from .footnotes import _CALL_GLUED, _CALL_SPACED
-
+    if calls is None:
+        calls = _Calls(ctx.lines, False)
     lines = ctx.lines
     cands = []
     called: set[str] = set()  # numbers printed as note calls so far
@@ -310,10 +391,13 @@ def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: set[int]) -> N
     for i in text_idx:
         for j in range(pos, i):
             if not lines[j].blank and _DIGIT.search(lines[j].text):  # fast test first
-                called.update(m.group(1) for m in _CALL_GLUED.finditer(lines[j].text))
-                called.update(m.group(2) for m in _CALL_SPACED.finditer(lines[j].text))
+                called.update(calls.glued_spaced(j))
         pos = i
-        m = _HEAD_NUM.match(lines[i].text)
+        t = lines[i].text
+        # _HEAD_NUM needs a digit at one end (\d is str.isdecimal): test that first
+        if not (t[:1].isdecimal() or t[-1:].isdecimal()):
+            continue
+        m = _HEAD_NUM.match(t)
         if not m:
             continue
         num, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
@@ -341,17 +425,19 @@ def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: set[int]) -> N
         confirmed.add(i)
 
 
-def _repeated_beside(ctx: Context, text_idx: list[int], confirmed: set[int]) -> bool:
+def _repeated_beside(ctx: Context, text_idx: list[int], confirmed: set[int],
+                     masks: dict[str, str] | None = None) -> bool:
     """A short title-like line printed at least twice, once right beside
     confirmed furniture (a page number, a copyright line), is a running head."""
     lines = ctx.lines
+    masks = _Masks() if masks is None else masks
     groups: dict[str, list[int]] = defaultdict(list)
     for i in text_idx:
         if not lines[i].removed and _head_like(lines[i].text) and 3 <= len(lines[i].text) <= 100:
-            groups[mask(lines[i].text)].append(i)
+            groups[masks[lines[i].text]].append(i)
     changed = False
     for key, idxs in groups.items():
-        if len(idxs) < 2 or not re.search(r"[^\W\d_]{3}", key):
+        if len(idxs) < 2 or not _LETTERS3.search(key):
             continue
         if any((i - 1) in confirmed or (i + 1) in confirmed for i in idxs):
             for i in idxs:
@@ -485,14 +571,16 @@ def _zones(ctx: Context, iso: set[int], confirmed: set[int],
                            f"before text that continues a sentence")
 
 
+_NOT_IN_URL_KEY = re.compile(r"[\s\-]")
+
+
 def _norm_url(u: str) -> str:
-    return re.sub(r"[\s\-]", "", u.casefold()).rstrip(".,;")
+    return _NOT_IN_URL_KEY.sub("", u.casefold()).rstrip(".,;")
 
 
 def _link_residue(ctx: Context) -> None:
     """Blocks made only of bare URLs that the text prints elsewhere."""
     lines = ctx.lines
-    flat = re.sub(r"[\s\-]", "", " ".join(ln.text for ln in lines if not ln.removed).casefold())
     found: list[tuple[Line, str]] = []
     i = 0
     n = len(lines)
@@ -503,39 +591,69 @@ def _link_residue(ctx: Context) -> None:
         j = i
         while j < n and not lines[j].blank and not lines[j].removed:
             j += 1
-        block = lines[i:j]
-        if all(_URL_ONLY.match(ln.text) for ln in block):
-            found.extend((ln, _norm_url(ln.text)) for ln in block)
+        if all(_url_only(lines[k].text) for k in range(i, j)):
+            found.extend((ln, _norm_url(ln.text)) for ln in lines[i:j])
         i = j
-    counts = _url_counts(flat, {u for _, u in found})
+    if not found:
+        return
+    counts = _url_counts((ln.text for ln in lines if not ln.removed), {u for _, u in found})
     for ln, u in found:
         if counts[u] >= 2:
             ctx.remove(ln, "link-residue", "bare URL repeated from the text (link annotation)")
 
 
-def _url_counts(flat: str, urls: set[str]) -> dict[str, int]:
-    """How often each of ``urls`` occurs in ``flat``, in one sweep: every URL
-    starts with ``http``, ``ftp`` or ``www``, so a trie of them is walked from
-    each such position only (``flat.count`` per URL is quadratic when a text
-    holds thousands of bare URLs)."""
+_FLAT_CHUNK = 1 << 16
+
+
+def _url_counts(texts, urls: set[str]) -> dict[str, int]:
+    """How often each of ``urls`` occurs in the flattened text: ``texts``
+    joined, case-folded, whitespace and hyphens taken out (a URL broken
+    across lines is found whole).  One sweep: every URL starts with
+    ``http``, ``ftp`` or ``www``, so a trie of them is walked from each such
+    position only (``flat.count`` per URL is quadratic when a text holds
+    thousands of bare URLs).  The flat text is made and swept about
+    ``_FLAT_CHUNK`` characters at a time, each piece preceded by the last
+    ``len(longest URL) - 1`` characters of the one before (an occurrence is
+    counted in the piece where it ends), so it is never held whole."""
     counts = dict.fromkeys(urls, 0)
+    if not urls:
+        return counts
     trie: dict = {}
     for u in urls:
         node = trie
         for ch in u:
             node = node.setdefault(ch, {})
         node[None] = u
-    n = len(flat)
-    for m in _URL_STARTS.finditer(flat):
-        node = trie
-        k = m.start()
-        while k < n:
-            node = node.get(flat[k])
-            if node is None:
-                break
-            if None in node:
-                counts[node[None]] += 1
-            k += 1
+    keep = max(map(len, urls)) - 1
+    carry = ""
+
+    def sweep(new: str) -> None:
+        nonlocal carry
+        flat = carry + new
+        old = len(carry)  # occurrences ending at or before this were counted
+        n = len(flat)
+        for m in _URL_STARTS.finditer(flat):
+            node = trie
+            k = m.start()
+            while k < n:
+                node = node.get(flat[k])
+                if node is None:
+                    break
+                if None in node and k >= old:
+                    counts[node[None]] += 1
+                k += 1
+        carry = flat[-keep:] if keep else ""
+
+    batch: list[str] = []
+    size = 0
+    for t in texts:
+        batch.append(t)
+        size += len(t)
+        if size >= _FLAT_CHUNK:
+            sweep(_NOT_IN_URL_KEY.sub("", "".join(batch).casefold()))
+            batch, size = [], 0
+    if batch:
+        sweep(_NOT_IN_URL_KEY.sub("", "".join(batch).casefold()))
     return counts
 
 
@@ -545,12 +663,12 @@ def _drop_caps(ctx: Context, iso: set[int]) -> None:
     lines = ctx.lines
     for i in sorted(iso):
         ln = lines[i]
-        if ln.removed or not re.fullmatch(r"[A-ZÀ-ÞА-Я]", ln.text):
+        if ln.removed or len(ln.text) != 1 or not _ONE_CAPITAL.fullmatch(ln.text):
             continue
         nxt = next((lines[j] for j in range(i + 1, min(i + 6, len(lines)))
                     if not lines[j].blank and not lines[j].removed), None)
         if nxt is not None and nxt.text[:1].islower():
-            word = re.match(r"\w+", nxt.text)
+            word = _WORD_START.match(nxt.text)
             cand = ln.text + (word.group(0) if word else "")
             if is_word(cand, ctx.language):
                 ctx.decide(NAME, "join-drop-cap", (ln.no, nxt.no), f"{ln.text} | {nxt.text[:20]}",
