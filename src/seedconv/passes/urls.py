@@ -30,6 +30,10 @@ _TRAIL = ".,;:!?)]}»’'\"”"
 
 
 _TOKEN_REVERSED = re.compile(r"[^\s<>\"“”‘’]*")
+# every URL match holds '://' or 'www.' (any case), every e-mail match an '@':
+# texts without them skip those searches
+_WWW = re.compile(r"www\.", re.I)
+_SCHEME = re.compile(r"[a-z]+://", re.I)
 _URL_START = re.compile(r"https?://|ftp://|www\.", re.I)
 
 
@@ -99,13 +103,17 @@ def inlines(text: str) -> list[Inline]:
     out: list[Inline] = []
     pos = 0
     spans = []
-    for m in URL.finditer(text):
-        url, tail = strip_trailing(m.group(0))
-        if len(url) > len("https://"):
-            spans.append((m.start(), m.start() + len(url), "url", url))
+    if "://" in text or _WWW.search(text):
+        for m in URL.finditer(text):
+            url, tail = strip_trailing(m.group(0))
+            if len(url) > len("https://"):
+                spans.append((m.start(), m.start() + len(url), "url", url))
+    emails = "@" in text
+    if not spans and not emails:
+        return [Text(text)] if text else []
     urls = len(spans)
     k = 0  # URL spans and e-mail matches both come in text order: one sweep
-    for m in EMAIL.finditer(text):
+    for m in (EMAIL.finditer(text) if emails else ()):
         while k < urls and spans[k][1] <= m.start():
             k += 1
         if not (k < urls and spans[k][0] <= m.start()):
@@ -117,7 +125,7 @@ def inlines(text: str) -> list[Inline]:
         if a > pos:
             out.append(Text(text[pos:a]))
         if kind == "url":
-            target = val if re.match(r"[a-z]+://", val, re.I) else "http://" + val
+            target = val if _SCHEME.match(val) else "http://" + val
             out.append(Link(target, val))
         else:
             out.append(Email(val))
