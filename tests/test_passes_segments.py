@@ -42,3 +42,29 @@ def test_semicolons_far_apart_do_not_make_a_list():
             "and the sentence finally ends on this line of the paragraph.\n")
     doc = normalise(text)
     assert _split_lines(doc, "split-list-item") == []
+
+
+BULLETS = ["\uf0b7 Read and remove any files on the system",
+           "\uf0b7 Set the password of any user on the system",
+           "\uf0b7 Login to any accounts without a password"]
+
+
+def test_short_last_bullet_item_without_punctuation_ends_before_a_capital():
+    """The last item of a bullet list, much shorter than the column and
+    without closing punctuation, does not run into the next paragraph."""
+    text = para(0) + "\n".join(BULLETS) + "\n" + para(1)
+    doc = normalise(text)
+    assert blocks(doc)[-1] == ("p", para_text(1))
+    assert (5, 6) in _split_lines(doc, "split-short-line")
+
+
+def test_bullet_item_wrapped_before_a_capitalised_name_is_not_cut():
+    """A long item line (the next word would not have fitted) continues on
+    the next line even when that starts with a capital; so does a line ending
+    with a comma."""
+    long_item = "\uf0b7 " + LINES[0][:-1] + " and with the"
+    text = para(0) + long_item + "\nDebian developers in the same year.\n" + \
+        "\uf0b7 support for German, Spanish, French,\nHungarian and Italian.\n" + para(1)
+    doc = normalise(text)
+    # the sentence ends split; the item lines 3 and 5 stay with their continuations
+    assert _split_lines(doc, "split-short-line") == [(2, 3), (4, 5), (6, 7)]

@@ -160,11 +160,26 @@ def _semicolon_items(texts: list[str], longest: int = 3) -> set[int]:
     return out
 
 
+def _item_line(lines, k: int) -> bool:
+    """Line ``k`` belongs to a list item: it or one of the two lines before
+    starts with a bullet or an item number, with no sentence ending between."""
+    from .lists import BULLET, ORDERED
+
+    for j in range(k, max(-1, k - 3), -1):
+        t = lines[j].text.strip()
+        if BULLET.match(t) or ORDERED.match(t):
+            return True
+        if j < k and _END.search(t):
+            return False
+    return False
+
+
 def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
     """A block whose paragraphs are not separated by blank lines: a line much
     shorter than the column that ends a sentence (or stands alone like a
     heading) and is followed by a line starting a new sentence ends a block."""
     from .headings import style_of
+    from .lists import BULLET, ORDERED
 
     gwidth = line_width(ctx)
     if gwidth < 20:
@@ -226,13 +241,19 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 not _END.search(nxt) and len(nxt) + 1 + len(after_word) < 0.97 * width and \
                 len(nxt) < 0.75 * width and \
                 style_of(nxt) is not None and bool(_STARTS_NEW.match(after)) and len(nxt.split()) <= 12
-            if (_END.search(_strip_call(t)) and (fits or well_short)) or nxt_head or \
+            # a list item (bullet line, at most 3 lines back) ends where the next word would have fitted
+            item_end = len(t) + 1 + len(word) < 0.7 * min(width, local) and _item_line(lines, k) and \
+                not t.rstrip().endswith((",", "-", "–")) and \
+                bool(_LETTER_START.match(nxt)) and not BULLET.match(nxt) and not ORDERED.match(nxt)
+            if (_END.search(_strip_call(t)) and (fits or well_short)) or nxt_head or item_end or \
                     (prev_end and style_of(head) is not None and short and len(head.split()) <= 12):
                 out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
                                 after_break=f.after_break if start == 0 else False))
-                ctx.decide(NAME, "split-short-line", (lines[k].no, lines[k + 1].no), t[-30:], "",
-                           f"line of {len(t)} characters ends a block: the next word would have fitted "
-                           f"(column about {width})")
+                detail = f"line of {len(t)} characters ends a block: the next word would have fitted " \
+                    f"(column about {width})"
+                if item_end and not _END.search(_strip_call(t)):
+                    detail += "; a list item ends, the next line starts a capitalised sentence"
+                ctx.decide(NAME, "split-short-line", (lines[k].no, lines[k + 1].no), t[-30:], "", detail)
                 start = k + 1
         out.append(Frag(lines=lines[start:], jump=f.jump if start == 0 else False,
                         after_break=f.after_break if start == 0 else False))
