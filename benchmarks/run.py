@@ -65,6 +65,17 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 def _rss_mb() -> float:
+    """This process's peak RSS in MB.  Linux: ``VmHWM``, the peak of this
+    program's own memory (``ru_maxrss`` is carried over from the parent
+    through fork and exec: a child of a large parent would report the
+    parent's size)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 

@@ -75,3 +75,22 @@ def test_build_releasing_lines_builds_the_same(monkeypatch, path):
 
     monkeypatch.setattr(pipeline.build, "run", keep)
     assert to_dict(seedconv.normalise(text)) == released
+
+
+@pytest.mark.parametrize("path", SAMPLES[:3], ids=lambda p: p.name)
+def test_calls_before_as_first_call_lines(path):
+    """called[i] (first line of each call number) answers as a running set would."""
+    from seedconv.passes import footnotes, spacing
+    from seedconv.settings import Settings
+
+    ctx = Context(lines=pipeline.split_lines(path.read_text(encoding="utf-8")), settings=Settings())
+    spacing.run(ctx)
+    called = furniture._calls_before(ctx)
+    seen: set[str] = set()
+    numbers = [str(n) for n in range(0, 1000)]
+    for i, ln in enumerate(ctx.lines):
+        before = called[i]
+        assert {n for n in numbers if n in before} == {n for n in seen if n in numbers}, i
+        if not ln.blank and re.search(r"\d", ln.text):
+            seen |= {m.group(1) for m in footnotes._CALL_GLUED.finditer(ln.text)}
+            seen |= {m.group(2) for m in footnotes._CALL_SPACED.finditer(ln.text)}

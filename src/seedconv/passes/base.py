@@ -64,9 +64,13 @@ class Context:
     #: ``frags`` once it is in the model (its lines are then freed), to keep
     #: the peak memory low; both are of no use after build
     release_frags: bool = False
+    #: one copy of each distinct reason/detail text (thousands of removed
+    #: lines share a handful of reasons)
+    _texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def decide(self, pass_: str, action: str, lines: Span, before: str = "", after: str = "",
                detail: str = "") -> None:
+        detail = self._texts.setdefault(detail, detail)
         self.decisions.append(Decision(pass_, action, (lines[0], lines[1]), before, after, detail))
 
     def diagnose(self, level: str, code: str, message: str, lines: Span | None = None) -> None:
@@ -77,4 +81,5 @@ class Context:
             return
         line.removed = True
         if line.text.strip():
+            reason = self._texts.setdefault(reason, reason)
             self.furniture.append(Furniture(line.no, line.text.strip(), kind, reason))

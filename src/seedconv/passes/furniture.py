@@ -360,23 +360,46 @@ def _repeated_inline(ctx: Context, text_idx: list[int], confirmed: set[int],
                 confirmed.add(i)
 
 
-def _calls_before(ctx: Context, calls: _Calls | None = None) -> list[frozenset[str]]:
-    """For each line, the numbers printed as note calls on the lines before it
-    (a running set; lines share the set object of their stretch)."""
+class _Before:
+    """The numbers printed as note calls on the lines before line ``i``."""
+
+    __slots__ = ("first", "i")
+
+    def __init__(self, first: dict[str, int], i: int):
+        self.first, self.i = first, i
+
+    def __contains__(self, number: str) -> bool:
+        return self.first.get(number, self.i) < self.i
+
+
+class _CallsBefore:
+    """``called[i]``: the numbers called on the lines before line ``i``.  Kept
+    as the first line calling each number (a set per line, even shared per
+    stretch, grows with the number of calls times their count)."""
+
+    __slots__ = ("first",)
+
+    def __init__(self, first: dict[str, int]):
+        self.first = first
+
+    def __getitem__(self, i: int) -> _Before:
+        return _Before(self.first, i)
+
+
+def _calls_before(ctx: Context, calls: _Calls | None = None) -> _CallsBefore:
+    """For each line, the numbers printed as note calls on the lines before it."""
     if calls is None:
         calls = _Calls(ctx.lines, ctx.language in _spaced_call_langs())
     after_word = calls.after_word
-    seen: frozenset[str] = frozenset()
-    out = []
+    first: dict[str, int] = {}
     for i, ln in enumerate(ctx.lines):
-        out.append(seen)  # shared until a new call appears: linear in the text
         if not ln.blank and not ln.removed and calls.has_digit(i):  # fast test first
             new = calls.glued_spaced(i)
             if after_word:
                 new = new | calls.after_word_calls(i)
-            if not new <= seen:
-                seen = seen | new
-    return out
+            for number in new:
+                first.setdefault(number, i)
+    return _CallsBefore(first)
 
 
 def _page_counter(ctx: Context, text_idx: list[int], confirmed: set[int],
@@ -562,7 +585,7 @@ _LABEL_HEAD = re.compile(r"^(\d{1,3})(?=[^\W\d_])")
 
 
 def _zones(ctx: Context, iso: set[int], confirmed: set[int],
-           called: list[frozenset[str]] | None = None) -> None:
+           called: _CallsBefore | None = None) -> None:
     """Short title-like lines in the same zone as confirmed furniture, before
     it (not a line opening with the number of a note called before it)."""
     lines = ctx.lines
@@ -634,29 +657,26 @@ def _link_residue(ctx: Context) -> None:
             ctx.remove(ln, "link-residue", "bare URL repeated from the text (link annotation)")
 
 
-_FLAT_CHUNK = 1 << 16
+_FLAT_CHUNK = 1 << 14
 
 
 def _url_counts(texts, urls: set[str]) -> dict[str, int]:
     """How often each of ``urls`` occurs in the flattened text: ``texts``
     joined, case-folded, whitespace and hyphens taken out (a URL broken
-    across lines is found whole).  One sweep: every URL starts with
-    ``http``, ``ftp`` or ``www``, so a trie of them is walked from each such
-    position only (``flat.count`` per URL is quadratic when a text holds
-    thousands of bare URLs).  The flat text is made and swept about
-    ``_FLAT_CHUNK`` characters at a time, each piece preceded by the last
-    ``len(longest URL) - 1`` characters of the one before (an occurrence is
-    counted in the piece where it ends), so it is never held whole."""
+    across lines is found whole).  Every URL starts with ``http``, ``ftp`` or
+    ``www``, so only the positions where those start are looked at, each for
+    the URLs of every length there is (a set look-up per length: no trie of
+    dictionaries, whose memory is some 200 bytes per character of every URL;
+    no ``flat.count`` per URL, quadratic when a text holds thousands of bare
+    URLs).  The flat text is made and swept about ``_FLAT_CHUNK`` characters at
+    a time, each piece preceded by the last ``len(longest URL) - 1`` characters
+    of the one before (an occurrence is counted in the piece where it ends),
+    so it is never held whole."""
     counts = dict.fromkeys(urls, 0)
     if not urls:
         return counts
-    trie: dict = {}
-    for u in urls:
-        node = trie
-        for ch in u:
-            node = node.setdefault(ch, {})
-        node[None] = u
-    keep = max(map(len, urls)) - 1
+    lengths = sorted({len(u) for u in urls})
+    keep = lengths[-1] - 1
     carry = ""
 
     def sweep(new: str) -> None:
@@ -665,15 +685,14 @@ def _url_counts(texts, urls: set[str]) -> dict[str, int]:
         old = len(carry)  # occurrences ending at or before this were counted
         n = len(flat)
         for m in _URL_STARTS.finditer(flat):
-            node = trie
-            k = m.start()
-            while k < n:
-                node = node.get(flat[k])
-                if node is None:
+            p = m.start()
+            for size in lengths:
+                if p + size > n:
                     break
-                if None in node and k >= old:
-                    counts[node[None]] += 1
-                k += 1
+                if p + size > old:
+                    piece = flat[p:p + size]
+                    if piece in counts:
+                        counts[piece] += 1
         carry = flat[-keep:] if keep else ""
 
     batch: list[str] = []
