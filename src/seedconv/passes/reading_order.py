@@ -74,8 +74,8 @@ def _standalone_label(ctx: Context, prev: Frag, f: Frag, out: list[Frag], widths
     """
     from .headings import style_of
 
-    if not out or out[-1] is not prev or f.jump or f.after_break:
-        return False
+    if not ctx.settings.headings or not out or out[-1] is not prev or f.jump or f.after_break:
+        return False  # with headings switched off, such lines run into their paragraph as before
     width = widths.get(prev.lines[-1].no, 0)
     if width < 20:
         return False
