@@ -206,14 +206,16 @@ def run(ctx: Context) -> None:
         sm = _SYM_START.match(first)
         # 0. a short line opening the next note, cut from the rest of its text
         #    (``1 Osamu`` / ``Aoki, "Title", 2024, https://...``): one block again
-        if m and int(m.group(1)) == expected and expected < next_call and i + 1 < len(frags) and \
-                _looks_like_heading(f) and len(texts) == 1 and \
-                not _NUM_START.match(frags[i + 1].line_texts()[0]) and \
-                note_like(_text(frags[i + 1])) and not note_like(first):
-            g = frags[i + 1]
-            f = frags[i] = Frag(lines=f.lines + g.lines, texts=texts + g.line_texts(), jump=f.jump,
-                                after_break=f.after_break)
-            del frags[i + 1]
+        n_join = _citation_follows(frags, i) if m and int(m.group(1)) == expected and \
+            expected < next_call and _looks_like_heading(f) and len(texts) == 1 and \
+            not note_like(first) else 0
+        if n_join:
+            lines_, texts_ = list(f.lines), list(texts)
+            for g in frags[i + 1:i + 1 + n_join]:
+                lines_.extend(g.lines)
+                texts_.extend(g.line_texts())
+            f = frags[i] = Frag(lines=lines_, texts=texts_, jump=f.jump, after_break=f.after_break)
+            del frags[i + 1:i + 1 + n_join]
             texts = f.line_texts()
             ctx.decide(NAME, "join-note-start", (f.first, f.last), first, "",
                        "a short line opening the next note number, followed by a citation")
@@ -558,6 +560,23 @@ def _reassemble(ctx: Context, run: list[Frag], kinds: list[str]) -> list[Frag] |
                "labels, addresses and address tails of notes set apart: matched in order")
     return [Frag(lines=[ln for ln, _ in n], texts=[t for _, t in n], after_break=run[0].after_break)
             for n in order]
+
+
+def _citation_follows(frags: list[Frag], i: int) -> int:
+    """How many short blocks after ``frags[i]`` complete a citation with it
+    (0: none): the words of a note cut into blocks, up to one with an address
+    or a year in quotes."""
+    parts = [_text(frags[i])]
+    for k in range(i + 1, min(len(frags), i + 6)):
+        t = frags[k].line_texts()[0]
+        if _NUM_START.match(t) or _BODY_START.match(t):
+            return 0
+        parts.append(_text(frags[k]))
+        if note_like(" ".join(parts)):
+            return k - i
+        if len(frags[k].lines) > 2:
+            return 0
+    return 0
 
 
 def _split_trailing_labels(frags: list[Frag]) -> list[Frag]:
