@@ -340,3 +340,12 @@ def test_note_pieces_are_left_alone_when_the_counts_disagree():
             "3See\n")
     doc = normalise(text)
     assert decisions(doc, "footnotes", "reassemble") == []
+
+
+@pytest.mark.parametrize("text", [
+    "See https://example.org/a", "See https://example.org/a.", "see example.org/a/b", "the end.",
+    "https://example.org/", "x https://example.org/a ", "", "(https://example.org/a", "a/b c",
+    "word path/to/file", "www.example.org"])
+def test_ends_with_url_searches_only_the_last_token_with_the_same_answer(text):
+    from seedconv.passes.footnotes import _ENDS_WITH_URL, _ends_with_url
+    assert _ends_with_url(text) is bool(_ENDS_WITH_URL.search(text))

@@ -43,9 +43,9 @@ _YEAR = re.compile(r"\b(1[6-9]|20)\d\d\b")
 _QUOTES = re.compile(r"[“”„\"«»]")
 _CITE = re.compile(r"\b(pp?\.\s*\d|vol\.|no\.\s*\d|issue\s+\d|ed\.|\w+ \d{1,2},\s*\d{4})", re.I)
 # call candidates in running text
-_CALL_GLUED = re.compile(r"(?:(?<=[.,;:!?”’\"»)\]])|(?<=[^\W\d_]{2}))(?<!\b\d[.,])(?<!\b\d\d[.,])(\d{1,3})(?![.,]\d)(?=[\s.,;:)]|$)")
+_CALL_GLUED = re.compile(r"(?=\d)(?:(?<=[.,;:!?”’\"»)\]])|(?<=[^\W\d_]{2}))(?<!\b\d[.,])(?<!\b\d\d[.,])(\d{1,3})(?![.,]\d)(?=[\s.,;:)]|$)")
 _CALL_SPACED = re.compile(r"(?<=[.,;:!?”’\"»)\]])(\s+)(\d{1,3})(?=\s+[A-ZÀ-ÞА-ЯЁ“\"‘(«]|\s*$)")
-_CALL_AFTER_WORD = re.compile(r"(?<=[^\W\d_]{2})(\s)(\d{1,3})(?![.,]\d)(?=[\s,.;:)]|$)")
+_CALL_AFTER_WORD = re.compile(r"(?=\s\d)(?<=[^\W\d_]{2})(\s)(\d{1,3})(?![.,]\d)(?=[\s,.;:)]|$)")
 # a raised number set apart after a closing parenthesis (``sudo(8) 5 comme``,
 # ``gnome-terminal(1), 3 rxvt``): the extractor put a space before the call
 _LOWER_NEXT = re.compile(r"\s+(?=[^\W\d_])(?=\w)[^\W\d_A-ZÀ-ÞА-ЯЁ]")
@@ -54,21 +54,35 @@ SPACED_CALL_LANGS = {"fr"}
 _SYM_CALL = re.compile(r"(?<=[^\s*])(\s?)(\*{1,3}|†{1,2}|‡)(?=\s|$)")
 
 
+def _ends_with_url(text: str) -> bool:
+    """Does ``text`` end with an address?  Only its last token can hold the
+    match, so only that is searched (the pattern anchored at the end would
+    otherwise be tried at every position of the text)."""
+    if not text or text[-1].isspace():
+        return bool(_ENDS_WITH_URL.search(text[-2048:]))
+    parts = text[-2048:].rsplit(None, 1)
+    return bool(_ENDS_WITH_URL.search(parts[-1]))
+
+
 def is_open(text: str) -> bool:
     """Unfinished: does not end like a sentence or a reference.
 
     Only the end of ``text`` matters (its last two tokens), so only its last
     characters are examined: the cost does not grow with the text."""
     t = _TRAILING_CALL.sub("", text[-4096:].rstrip()[-1024:])
-    if _ENDS_WITH_URL.search(t):
+    if _ends_with_url(t):
         return False  # a reference ending with its address is complete
     return bool(t) and not _TERMINAL.search(t)
 
 
+# what every match of _URLISH contains: a cheap test before the slow pattern
+_URL_HINT = re.compile(r"://|www\.|\.(?:com|org|net|ru|de|fr|html?)\b", re.I)
+
+
 def note_like(text: str) -> bool:
     """Looks like a citation: a URL, or a year with quotation marks."""
-    return bool(_URLISH.search(text)) or (bool(_YEAR.search(text)) and bool(_QUOTES.search(text))
-                                          and bool(_CITE.search(text)))
+    return bool(_URL_HINT.search(text) and _URLISH.search(text)) or \
+        (bool(_YEAR.search(text)) and bool(_QUOTES.search(text)) and bool(_CITE.search(text)))
 
 
 _DIGIT = re.compile(r"\d")
@@ -291,7 +305,7 @@ def run(ctx: Context) -> None:
             i += 1
             continue
         # 4a. an address cut at a line end continues at the start of the next block
-        if last_note is not None and _ENDS_WITH_URL.search(_text(last_note)) and \
+        if last_note is not None and _ends_with_url(_text(last_note)) and \
                 _text(last_note).rstrip().endswith(("/", "-", "_", ".")) and \
                 re.match(r"[a-z0-9][\w.-]*/[\w./#?=&%-]*(\s|$)", first):
             _append(ctx, last_note, f, 0, 1, "the address of the note continues", seam=False)
@@ -630,7 +644,7 @@ def _note_ends_before(note: Frag, line: str) -> bool:
     """Is a note that ends with its address complete before ``line``, which
     starts a list item or holds no address of its own?"""
     last = next((t for t in reversed(note.line_texts()) if t), "")
-    if not _ENDS_WITH_URL.search(last.rstrip(".")):
+    if not _ends_with_url(last.rstrip(".")):
         return False
     return bool(_BODY_START.match(line)) or (not _URLISH.search(line) and not line[:1].islower()
                                               and (len(line.split()) > 3 or _looks_like_heading_line(line)))
