@@ -148,3 +148,18 @@ def test_dehyphenation_records_every_break():
         ("remove-hyphen", (1, 2), "do-|mestic", "domestic"),
         ("keep-hyphen", (2, 3), "pro-|Russian", "pro-Russian"),
         ("keep-hyphen", (3, 4), "ill-|treatment", "ill-treatment")]
+
+
+CUT_ADDRESS = "The manual is at https://example.org/doc/plainsegm-\nent/index.html for everyone.\n"
+
+
+def test_address_hyphen_kept_when_no_address_shows_an_inserted_hyphen():
+    doc = normalise(CUT_ADDRESS)
+    assert "https://example.org/doc/plainsegm-ent/index.html" in blocks(doc)[0][1]
+    assert decisions(doc, "line_end_hyphens")[0][0] == "keep-hyphen-url"
+
+
+def test_address_hyphen_removed_when_the_document_hyphenates_addresses():
+    doc = normalise(CUT_ADDRESS + "\nThe news is at https://www.exam-\nple.org/news today.\n")
+    assert "https://example.org/doc/plainsegment/index.html" in blocks(doc)[0][1]
+    assert [d[0] for d in decisions(doc, "line_end_hyphens")] == ["remove-hyphen-url"] * 2

@@ -12,7 +12,7 @@ from ..model import (Block, Caption, Heading, Inline, ListBlock, ListItem, Note,
                      Paragraph, Quote, Span, Text)
 from .base import Context, Frag, Line
 from .footnotes import SPACED_CALL_LANGS, find_calls
-from .line_end_hyphens import join_lines
+from .line_end_hyphens import join_lines, survey_url_hyphens
 from .urls import inlines
 
 NAME = "build"
@@ -99,6 +99,7 @@ def _note_near(pages: _Pages, note: Note | None, lines: Span) -> bool:
 
 def run(ctx: Context) -> tuple[list[Block], list[Note]]:
     pages = _Pages(ctx.lines)
+    survey_url_hyphens(ctx)
     if ctx.release_frags:
         ctx.lines = []  # lines in no block (removed furniture) go now, the rest with their block
     notes: list[Note] = []

@@ -71,6 +71,37 @@ def _left_piece(text: str) -> str:
     return text[j:-1]
 
 
+# url_hyphen's reasons that prove a hyphen was inserted by the typesetter
+_SURE_INSERTED = ("break inside the host name", "is a word")
+# its reasons for removing that are only a guess
+_GUESSED = ("break inside a path segment without hyphens", "is not a word: the rest of",
+            "is a short unknown syllable", "is an inflected word")
+
+
+def survey_url_hyphens(ctx: Context) -> None:
+    """Does this document's typesetter hyphenate addresses?  LaTeX's url
+    package and word processors break an address after its own hyphens and
+    never add one; other typesetters do.  The document's own sure cases
+    decide (a break inside a host name, a join that is a word); with none,
+    a line-end hyphen inside an address is kept where removing it would only
+    be a guess.  The answer is kept in ``ctx.meta['url_hyphens_inserted']``."""
+    sure = 0
+    for f in ctx.frags:
+        texts = f.line_texts()
+        for a, b in zip(texts, texts[1:]):
+            a = (a or "").rstrip()
+            if not a.endswith(_HYPHENS) or not b:
+                continue
+            url = url_tail(a[:-1])
+            if not url:
+                continue
+            rm = _RIGHT.match(b.strip())
+            _, why = url_hyphen(url, _left_piece(a), rm.group(1) if rm else b.strip(), ctx.language)
+            if why.startswith(_SURE_INSERTED) or why.endswith(_SURE_INSERTED):
+                sure += 1
+    ctx.meta["url_hyphens_inserted"] = sure > 0
+
+
 def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int] | None = None,
                record: bool = True) -> str:
     """Join the texts of ``lines`` into one string, resolving line ends."""
@@ -106,6 +137,9 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
             if url:
                 keep, why = url_hyphen(url, left, right or t, lang)
                 kind = "url"
+                if not keep and ctx.meta.get("url_hyphens_inserted") is False and \
+                        any(g in why for g in _GUESSED):
+                    keep, why = True, f"no address of this document shows an inserted hyphen ({why})"
             elif not left or not right:
                 keep, why = True, "not between two word pieces (number or symbol)"
                 kind = "word"
