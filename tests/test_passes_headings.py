@@ -124,3 +124,39 @@ def test_headings_can_be_switched_off():
     doc = normalise(para(0) + "\nTRADE POLICY\n\n" + para(1) + "\nSOCIETY\n\n" + para(2), headings=False)
     assert decisions(doc, "headings") == []
     assert [k for k, _ in blocks(doc)] == ["p", "p", "p"]
+
+
+@pytest.mark.parametrize("text, style", [
+    ('"Release"-Dateien im Archivverzeichnis', "title"),   # opening quote: judged from the word
+    ("«Release» et les archives", "sentence"),
+    ("See the FAQ for details.3", None),                     # full stop before a note call
+    ("Version 2.3", "title"),                                # a number, not a note call
+])
+def test_style_of_quotes_and_calls(text, style):
+    assert style_of(text) == style
+
+
+def test_question_standing_alone_is_a_heading():
+    q = ("Why are some files missing from the library packages, and where do the\n"
+         "development packages keep them?")
+    doc = normalise(para(0) + "\n" + q + "\n\n" + para(1) + "\n" + para(2))
+    assert blocks(doc)[1] == ("h2", q.replace("\n", " "))
+    assert decisions(doc, "headings", "question-heading")
+
+
+def test_question_continuing_an_open_sentence_is_not_a_heading():
+    doc = normalise(para(0) + "\nThe committee then asked the ministers and the\n\n"
+                    "Why were the reports late, and who signed them?\n\n" + para(1))
+    assert decisions(doc, "headings", "question-heading") == []
+    assert not any(t.startswith("Why were") for k, t in blocks(doc) if k.startswith("h"))
+
+
+def test_heading_wrapped_onto_a_second_line_is_joined():
+    doc = normalise(para(0) + "\nReceiving the metadata for a\nPackage\n\n" + para(1))
+    assert ("h2", "Receiving the metadata for a Package") in blocks(doc)
+
+
+def test_heading_followed_by_a_heading_is_not_joined():
+    doc = normalise(para(0) + "\nBasic Unix Commands and Tools\n\nThe Pager\n\n" + para(1))
+    hs = [b for b in blocks(doc) if b[0].startswith("h")]
+    assert [t for _, t in hs] == ["Basic Unix Commands and Tools", "The Pager"]

@@ -26,7 +26,9 @@ from .footnotes import is_open
 NAME = "headings"
 NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _LETTERS = re.compile(r"[^\W\d_]")
-_NOT_HEADING_END = re.compile(r"[.,;:]$")
+_NOT_HEADING_END = re.compile(r"(?:[.,;:]|(?<=[^\W\d_])[.,;:]\d{1,2})$")  # also "sentence.3" (note call)
+_QUESTION_END = re.compile(r"[?？][!»”\"')]*$")
+_OPEN_QUOTE = re.compile(r"^[\"„«“‘'»]+")
 _URL_MAIL = re.compile(r"https?://|www\.|@")
 
 
@@ -45,7 +47,8 @@ def style_of(t: str) -> str | None:
     t = t.strip()
     if not t or len(t) > 120 or _URL_MAIL.search(t) or _NOT_HEADING_END.search(t) or t.endswith("-"):
         return None
-    if not (t[0].isupper() or t[0].isdigit()):
+    t = _OPEN_QUOTE.sub("", t)  # '"Release"-Datei im ...': judged from the quoted word
+    if not t or not (t[0].isupper() or t[0].isdigit()):
         return None
     m = NUMBERED.match(t)
     if m and _LETTERS.search(m.group(2)) and m.group(2)[0].isupper() and len(t) <= 100:
@@ -84,13 +87,68 @@ def run(ctx: Context) -> None:
             continue
         if nxt is not None and nxt.kind == "body" and nxt.line_texts()[0][:1].islower():
             continue  # the next block continues this line
-        if st == "sentence" and ((len(f.lines) > 1 and not wrapped) or "," in t or len(t.split()) > 10
-                                 or len(t) > 80):
-            continue
+        if st == "sentence" and ((len(f.lines) > 1 and not wrapped) or "," in t
+                                 or len(t.split()) > 10 or len(t) > 80):
+            if not _is_question_heading(t, f, prev, nxt):
+                continue
+            ctx.decide(NAME, "question-heading", (f.first, f.last), t[:60], "",
+                       "a question standing alone between complete blocks")
         if st in ("title", "caps") and len(t.split()) > 14:
             continue
         found.append((i, st))
-    _levels(ctx, fr, found)
+    found = _join_wrapped(ctx, found)
+    _levels(ctx, ctx.frags, found)
+
+
+def _is_question_heading(t: str, f: Frag, prev, nxt) -> bool:
+    """A block of at most three lines ending with a question mark, after a
+    complete block (or at a discontinuity) and before a capitalised block."""
+    if not _QUESTION_END.search(t) or len(t) > 220 or len(f.lines) > 3:
+        return False
+    if prev is not None and prev.kind == "body" and is_open(" ".join(prev.line_texts())) \
+            and not (f.jump or f.after_break):
+        return False
+    return nxt is not None and nxt.line_texts()[0][:1].isupper()
+
+
+def _join_wrapped(ctx: Context, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Two heading candidates on adjacent source lines (no blank between) where
+    the second continues the first (a short tail, or the first ends with a
+    function word) are one heading wrapped by the extractor.  A blank line
+    that only undoes double spacing does not separate them."""
+    fr = ctx.frags
+    drop: set[int] = set()
+    out: list[tuple[int, str]] = []
+    for n, (i, st) in enumerate(found):
+        if i in drop:
+            continue
+        if n + 1 < len(found) and found[n + 1][0] == i + 1 and not st.startswith("numbered") \
+                and not found[n + 1][1].startswith("numbered"):
+            a, b = fr[i], fr[i + 1]
+            ta, tb = " ".join(a.line_texts()), " ".join(b.line_texts())
+            gap = ctx.lines[a.last:b.first - 1] if ctx.lines and ctx.lines[0].no == 1 else None
+            adjacent = b.first == a.last + 1 or (gap is not None and b.first > a.last
+                                                 and all(ln.soft_blank for ln in gap))
+            if adjacent and not b.jump and not _QUESTION_END.search(ta) \
+                    and caps_continues(ta, tb, ctx.language):
+                a.lines = a.lines + b.lines
+                if a.texts is not None or b.texts is not None:
+                    a.texts = a.line_texts() + b.line_texts()
+                b.lines, b.kind = [], "merged"
+                drop.add(i + 1)
+                ctx.decide(NAME, "join-wrapped-heading", (a.first, a.last), ta[:60], tb[:60],
+                           "next line continues the heading (no blank line between)")
+        out.append((i, st))
+    if drop:
+        ctx.frags = [f for f in fr if f.kind != "merged"]
+        shift = {}
+        k = 0
+        for j in range(len(fr)):
+            shift[j] = k
+            if fr[j].kind != "merged":
+                k += 1
+        out = [(shift[i], st) for i, st in out]
+    return out
 
 
 def _prev_body(fr, i):
@@ -116,8 +174,8 @@ def caps_continues(prev: str, nxt: str, lang: str) -> bool:
     pw, nw = prev.split(), nxt.split()
     if not pw or not nw:
         return False
-    if len(nw) <= 2 and len(pw) >= 3:
-        return True
+    if len(nw) <= 2 and len(pw) >= 3 and zipf(nw[0].casefold(), lang) < 6.0:
+        return True  # a short tail ("Der Pager" opens a new heading: starts with a function word)
     last = pw[-1].casefold().strip("’'")
     return zipf(last, lang) >= 6.0 or (lang != "en" and zipf(last, "en") >= 6.5)
 
