@@ -160,3 +160,31 @@ def test_heading_followed_by_a_heading_is_not_joined():
     doc = normalise(para(0) + "\nBasic Unix Commands and Tools\n\nThe Pager\n\n" + para(1))
     hs = [b for b in blocks(doc) if b[0].startswith("h")]
     assert [t for _, t in hs] == ["Basic Unix Commands and Tools", "The Pager"]
+
+
+def test_label_after_a_colon_block_is_a_heading():
+    doc = normalise(para(0) + "\nTry the following keys:\n\nSpecial Key Strokes\n\n" + para(1))
+    assert ("h2", "Special Key Strokes") in blocks(doc)
+    assert decisions(doc, "headings", "heading-after-colon")
+
+
+def test_code_line_after_a_colon_block_is_not_a_heading():
+    doc = normalise(para(0) + "\nEdit this file:\n\nSources in /etc/apt/sources.list\n\n" + para(1))
+    assert decisions(doc, "headings", "heading-after-colon") == []
+    assert not any(k.startswith("h") for k, _ in blocks(doc))
+
+
+def test_question_announced_after_a_colon_is_not_a_heading():
+    doc = normalise(para(0) + "\nThe history is described in the FAQ: 6.2.1 Which other names have been\n"
+                    "used in the past?\n\n" + para(1))
+    assert decisions(doc, "headings") == []
+
+
+@pytest.mark.parametrize("text", ["«Secciones»", '"Priorities"'])
+def test_quoted_label_is_not_a_heading(text):
+    assert style_of(text) is None
+
+
+def test_two_short_headings_on_adjacent_lines_are_not_joined():
+    doc = normalise(para(0) + "\nGraphical system administration tools\nVirtual consoles\n\n" + para(1))
+    assert decisions(doc, "headings", "join-wrapped") == []

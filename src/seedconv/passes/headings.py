@@ -47,6 +47,8 @@ def style_of(t: str) -> str | None:
     t = t.strip()
     if not t or len(t) > 120 or _URL_MAIL.search(t) or _NOT_HEADING_END.search(t) or t.endswith("-"):
         return None
+    if _OPEN_QUOTE.match(t) and t[-1] in "\"»”’'":
+        return None  # a quoted label ("«Secciones»"), not a heading
     t = _OPEN_QUOTE.sub("", t)  # '"Release"-Datei im ...': judged from the quoted word
     if not t or not (t[0].isupper() or t[0].isdigit()):
         return None
@@ -82,7 +84,10 @@ def run(ctx: Context) -> None:
         if prev is not None and prev.kind == "body" and not prev_is_heading and st != "caps" and \
                 not st.startswith("numbered") and \
                 is_open(" ".join(prev.line_texts())) and not (f.jump or f.after_break):
-            continue  # continues a sentence
+            if not _label_after_colon(t, f, prev, nxt, wrapped):
+                continue  # continues a sentence
+            ctx.decide(NAME, "heading-after-colon", (f.first, f.last), t[:60], "",
+                       "short label line after a block ending with a colon, before a paragraph")
         if nxt is None and st == "sentence":
             continue
         if nxt is not None and nxt.kind == "body" and nxt.line_texts()[0][:1].islower():
@@ -100,10 +105,29 @@ def run(ctx: Context) -> None:
     _levels(ctx, ctx.frags, found)
 
 
+_ANNOUNCES = re.compile(r":\s+[\dA-ZÀ-ÞА-ЯЁ]")  # "... in the FAQ: 6.2.1 Which ...?" is a sentence
+_CODE_CHARS = re.compile(r"[$=/\\(){}<>|;#~_*`\[\]]|\s-\w|\w\.\w")
+
+
+def _label_after_colon(t: str, f: Frag, prev, nxt, wrapped: bool) -> bool:
+    """After a block ending with a colon (what it announced was lost: a table,
+    a code block), a short one-line label with no code characters, followed
+    by a capitalised paragraph (two lines or more, or ending a sentence), is a
+    heading, not the continuation of the colon."""
+    if not " ".join(prev.line_texts()).rstrip().endswith(":"):
+        return False
+    if (len(f.lines) > 1 and not wrapped) or len(t.split()) > 8 or len(t) > 60 or _CODE_CHARS.search(t):
+        return False
+    if nxt is None or nxt.kind != "body":
+        return False
+    nt = nxt.line_texts()
+    return nt[0][:1].isupper() and (len(nt) >= 2 or bool(re.search(r"[.!?]$", nt[-1].rstrip())))
+
+
 def _is_question_heading(t: str, f: Frag, prev, nxt) -> bool:
     """A block of at most three lines ending with a question mark, after a
     complete block (or at a discontinuity) and before a capitalised block."""
-    if not _QUESTION_END.search(t) or len(t) > 220 or len(f.lines) > 3:
+    if not _QUESTION_END.search(t) or len(t) > 220 or len(f.lines) > 3 or _ANNOUNCES.search(t):
         return False
     if prev is not None and prev.kind == "body" and is_open(" ".join(prev.line_texts())) \
             and not (f.jump or f.after_break):
@@ -174,8 +198,9 @@ def caps_continues(prev: str, nxt: str, lang: str) -> bool:
     pw, nw = prev.split(), nxt.split()
     if not pw or not nw:
         return False
-    if len(nw) <= 2 and len(pw) >= 3 and zipf(nw[0].casefold(), lang) < 6.0:
-        return True  # a short tail ("Der Pager" opens a new heading: starts with a function word)
+    if len(nw) <= 2 and len(pw) >= 3 and zipf(nw[0].casefold(), lang) < 6.0 \
+            and all(w[:1].isupper() or not w[:1].isalpha() for w in nw):
+        return True  # a short tail ("Der Pager", "Consoles virtuelles" open a new heading)
     last = pw[-1].casefold().strip("’'")
     return zipf(last, lang) >= 6.0 or (lang != "en" and zipf(last, "en") >= 6.5)
 
