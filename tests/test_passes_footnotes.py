@@ -349,3 +349,18 @@ def test_note_pieces_are_left_alone_when_the_counts_disagree():
 def test_ends_with_url_searches_only_the_last_token_with_the_same_answer(text):
     from seedconv.passes.footnotes import _ENDS_WITH_URL, _ends_with_url
     assert _ends_with_url(text) is bool(_ENDS_WITH_URL.search(text))
+
+
+def test_call_glued_before_a_hyphenated_word():
+    assert find_calls("Der less(1)5-Befehl ist", 5, set()) == [(11, 12, "5")]
+    assert find_calls("pages 3-4 and 5-6", 3, set()) == []
+
+
+def test_label_column_of_one_does_not_swallow_the_next_labelled_note():
+    """Corpus document (PyMuPDF): label ``5`` alone, then its text, then
+    ``6`` and its text: two notes, each with its call."""
+    from pathlib import Path
+    import seedconv
+    doc = seedconv.normalise_file(Path(__file__).parent / "corpus/docs/de_lo_1col_pymupdf.txt")
+    assert [n.label for n in doc.notes] == ["1", "2", "3", "4", "5", "6"]
+    assert doc.notes[-1].paragraphs[0][-1].url == "https://de.wikipedia.org/wiki/Emacs"

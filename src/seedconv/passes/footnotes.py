@@ -43,7 +43,7 @@ _YEAR = re.compile(r"\b(1[6-9]|20)\d\d\b")
 _QUOTES = re.compile(r"[“”„\"«»]")
 _CITE = re.compile(r"\b(pp?\.\s*\d|vol\.|no\.\s*\d|issue\s+\d|ed\.|\w+ \d{1,2},\s*\d{4})", re.I)
 # call candidates in running text
-_CALL_GLUED = re.compile(r"(?=\d)(?:(?<=[.,;:!?”’\"»)\]])|(?<=[^\W\d_]{2}))(?<!\b\d[.,])(?<!\b\d\d[.,])(\d{1,3})(?![.,]\d)(?=[\s.,;:)]|$)")
+_CALL_GLUED = re.compile(r"(?=\d)(?:(?<=[.,;:!?”’\"»)\]])|(?<=[^\W\d_]{2}))(?<!\b\d[.,])(?<!\b\d\d[.,])(\d{1,3})(?![.,]\d)(?=[\s.,;:)]|-[^\W\d_]|$)")
 _CALL_SPACED = re.compile(r"(?<=[.,;:!?”’\"»)\]])(\s+)(\d{1,3})(?=\s+[A-ZÀ-ÞА-ЯЁ“\"‘(«]|\s*$)")
 _CALL_AFTER_WORD = re.compile(r"(?=\s\d)(?<=[^\W\d_]{2})(\s)(\d{1,3})(?![.,]\d)(?=[\s,.;:)]|$)")
 # a raised number set apart after a closing parenthesis (``sudo(8) 5 comme``,
@@ -254,6 +254,13 @@ def run(ctx: Context) -> None:
             nxt_f = frags[i + 1] if i + 1 < len(frags) else None
             prev_f = out[-1] if out and out[-1].kind == "body" else None
             if nxt_f is not None and len(nxt_f.lines) >= len(labels) and note_like(_text(nxt_f)):
+                nt = nxt_f.line_texts()
+                cut = next((k for k in range(1, len(nt)) if (mm := _NUM_START.match(nt[k]))
+                            and int(mm.group(1)) == labels[-1] + 1), None)
+                if cut is not None:  # the next note, with its label, follows these texts
+                    frags.insert(i + 2, Frag(lines=nxt_f.lines[cut:], texts=nt[cut:]))
+                    nxt_f = Frag(lines=nxt_f.lines[:cut], texts=nt[:cut], jump=nxt_f.jump,
+                                 after_break=nxt_f.after_break)
                 _label_notes(ctx, out, f, nxt_f, labels)
                 expected += len(labels)
                 last_note = out[-1]
