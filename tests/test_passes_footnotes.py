@@ -364,3 +364,12 @@ def test_label_column_of_one_does_not_swallow_the_next_labelled_note():
     doc = seedconv.normalise_file(Path(__file__).parent / "corpus/docs/de_lo_1col_pymupdf.txt")
     assert [n.label for n in doc.notes] == ["1", "2", "3", "4", "5", "6"]
     assert doc.notes[-1].paragraphs[0][-1].url == "https://de.wikipedia.org/wiki/Emacs"
+
+
+def test_note_whose_call_was_lost_is_a_note_after_another_note():
+    text = ("The desktop has a graphical interface1 and six consoles of type VT100 that\n"
+            "can be used at any time by every user of the system.\n"
+            "\n1See https://example.org/gui\n\n"
+            "2See https://example.org/vt100\n")
+    doc = normalise(text)
+    assert notes(doc) == [("1", "See <https://example.org/gui>"), ("2", "See <https://example.org/vt100>")]

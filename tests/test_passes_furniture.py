@@ -208,3 +208,15 @@ def test_number_at_the_top_of_a_page_before_an_address_is_a_page_number():
     text = ("A paragraph of plain text.\n\f7\n\nSee https://example.org/a for the whole list.\n")
     doc = normalise(text)
     assert [t for _, t, _ in furniture(doc)] == ["7"]
+
+
+def test_note_openings_repeated_on_two_pages_are_not_running_heads():
+    """``3See`` and ``5See`` differ only by digits, like a running head with
+    a page number, but each opens a note called before it."""
+    page1 = "".join(f"Plain line {k} of the first page of the text, about the desktop.\n" for k in range(12))
+    page2 = "".join(f"Plain line {k} of the second page of the text, about the shell.\n" for k in range(12))
+    text = ("The terminal3 starts the shell.\n" + page1 + "3See\nhttps://example.org/terminal\n\f"
+            "The emulator5 starts too.\n" + page2 + "5See\nhttps://example.org/emulator\n")
+    doc = normalise(text)
+    assert "3See" not in [t for _, t, _ in furniture(doc)]
+    assert "5See" not in [t for _, t, _ in furniture(doc)]

@@ -234,7 +234,9 @@ def run(ctx: Context) -> None:
             ctx.decide(NAME, "join-note-start", (f.first, f.last), first, "",
                        "a short line opening the next note number, followed by a citation")
         # 1. a note area opens with the next expected number
-        if m and int(m.group(1)) == expected and expected < next_call and \
+        # (its call may have been lost: then it follows another note and reads as one)
+        if m and int(m.group(1)) == expected and \
+                (expected < next_call or (out and out[-1].kind == "note" and note_like(_text(f)))) and \
                 not _looks_like_heading(f) and \
                 not (_list_run(frags, i) and not (expected < next_call and note_like(_text(f)))):
             start_notes(f, 0)

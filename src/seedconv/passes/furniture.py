@@ -273,7 +273,7 @@ def run(ctx: Context) -> None:
             ctx.remove(ln, "rule", "separator made of punctuation only")
         elif counts[key] >= ctx.settings.repeat_min and len(t) <= 120 and not t.isdecimal() and \
                 (not paged or (len(pages_of[key]) >= 2 and i in edge)) and not _url_only(t) and \
-                key not in close:
+                key not in close and not ((m := _LABEL_HEAD.match(t)) and m.group(1) in called[i]):
             kind = "copyright" if _COPYRIGHT.search(t) else "running-head"
             ctx.remove(ln, kind, f"repeated {counts[key]} times alone between blank lines or at page edges")
             confirmed.add(i)
@@ -298,7 +298,7 @@ def run(ctx: Context) -> None:
             ctx.remove(lines[i], "copyright", "copyright line")
             ctx.meta.setdefault("rights", t)
             confirmed.add(i)
-    _repeated_inline(ctx, text_idx, confirmed, masks)
+    _repeated_inline(ctx, text_idx, confirmed, masks, called)
     _numbered_heads(ctx, text_idx, confirmed, calls)
     _numbers_next_to_furniture(ctx, text_idx, confirmed)
     if _repeated_beside(ctx, text_idx, confirmed, masks):
@@ -333,7 +333,7 @@ def _spaced_call_langs() -> set[str]:
 
 
 def _repeated_inline(ctx: Context, text_idx: list[int], confirmed: set[int],
-                     masks: dict[str, str] | None = None) -> None:
+                     masks: dict[str, str] | None = None, called=None) -> None:
     """Running heads that the extractor did not set apart with blank lines:
     short title-like lines (or lines carrying a page number at one end) that
     repeat, digits masked, three times — or twice with different numbers."""
@@ -347,6 +347,9 @@ def _repeated_inline(ctx: Context, text_idx: list[int], confirmed: set[int],
     for key, idxs in groups.items():
         if len(idxs) < 2 or not _LETTER.search(key) or _close_together(lines, idxs):
             continue
+        if called is not None and all((m := _LABEL_HEAD.match(lines[i].text)) and m.group(1) in called[i]
+                                      for i in idxs):
+            continue  # ``3See`` … ``5See``: each opens a note called before it
         texts = [lines[i].text for i in idxs]
         nums = [int(m.group(0)) for t in texts
                 if (t[:1].isdecimal() or t[-1:].isdecimal()) and (m := _END_NUMBER.search(t))]
