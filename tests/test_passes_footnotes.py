@@ -373,3 +373,13 @@ def test_note_whose_call_was_lost_is_a_note_after_another_note():
             "2See https://example.org/vt100\n")
     doc = normalise(text)
     assert notes(doc) == [("1", "See <https://example.org/gui>"), ("2", "See <https://example.org/vt100>")]
+
+
+def test_address_of_a_note_continued_in_the_next_block_is_one_address():
+    text = ("The reference manual1 explains it all, and the policy2 too.\n\n"
+            "1 A. Author, “Reference”, Documentation Project, 2024, https://example.org/doc/manual/\n\n"
+            "ch02.en.html\n\n"
+            "2 See https://example.org/policy\n")
+    doc = normalise(text)
+    assert notes(doc)[0] == ("1", "A. Author, “Reference”, Documentation Project, 2024, "
+                                  "<https://example.org/doc/manual/ch02.en.html>")

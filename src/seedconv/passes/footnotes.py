@@ -316,7 +316,7 @@ def run(ctx: Context) -> None:
         # 4a. an address cut at a line end continues at the start of the next block
         if last_note is not None and _ends_with_url(_text(last_note)) and \
                 _text(last_note).rstrip().endswith(("/", "-", "_", ".")) and \
-                re.match(r"[a-z0-9][\w.-]*/[\w./#?=&%-]*(\s|$)", first):
+                _ADDRESS_REST.match(first):
             _append(ctx, last_note, f, 0, 1, "the address of the note continues", seam=False)
             if len(texts) > 1:  # the rest of the block is read on its own
                 frags.insert(i + 1, Frag(lines=f.lines[1:], texts=texts[1:]))
@@ -738,7 +738,16 @@ def _next_label_line(texts: list[str], expected: int) -> tuple[int | None, int |
     return None, None
 
 
+# the rest of an address cut at a line end: a path, or a file name
+_ADDRESS_REST = re.compile(r"[a-z0-9][\w.-]*(?:/[\w./#?=&%-]*|\.(?:html?|php|aspx?|txt|pdf|xml))(\s|$)")
+
+
 def _append(ctx: Context, note: Frag, f: Frag, a: int, b: int, why: str, seam: bool = True) -> None:
+    if seam:
+        last = tail_text(note.line_texts()).rstrip()
+        if last.endswith(("/", "-", "_", ".")) and _ends_with_url(last) and \
+                _ADDRESS_REST.match(f.line_texts()[a].strip()):
+            seam = False  # the address of the note goes on: joined as one address
     if seam:
         note.lines.append(None)  # seam marker: join across a break
         note.texts.append(None)
