@@ -123,3 +123,31 @@ def test_bullet_regex(line, groups):
 def test_ordered_regex(line, groups):
     m = ORDERED.match(line)
     assert (m.groups() if m else None) == groups
+
+
+def test_items_cut_at_semicolons_become_bullet_items():
+    text = ("Here are some pieces of advice for the new administrators of the systems:\n"
+            "do not include the testing or unstable suites in the list of sources;\n"
+            "do not mix the standard archive with other archives such as the ones of others;\n"
+            "do not create the preferences file before you know what it does;\n"
+            "do not install random packages with the low level tools of the system.\n\n"
+            "The next paragraph starts here and it goes on for a while with more words.\n")
+    doc = normalise(text)
+    bl = blocks(doc)
+    items = [b for b in bl if b[0] == "bullet"]
+    assert items and [t for _, t in items[0][1]] == [
+        "do not include the testing or unstable suites in the list of sources;",
+        "do not mix the standard archive with other archives such as the ones of others;",
+        "do not create the preferences file before you know what it does;",
+        "do not install random packages with the low level tools of the system."]
+    assert decisions(doc, "lists", "bullet-item-cut")
+
+
+def test_capitalised_block_after_cut_items_stays_a_paragraph():
+    text = ("Here are some pieces of advice for the new administrators of the systems:\n"
+            "do not include the testing or unstable suites in the list of sources;\n"
+            "do not mix the standard archive with other archives such as the ones of others;\n"
+            "The archive is described in the next section of this short document.\n\n"
+            "The next paragraph starts here and it goes on for a while with more words.\n")
+    doc = normalise(text)
+    assert ("p", "The archive is described in the next section of this short document.") in blocks(doc)

@@ -49,6 +49,7 @@ def run(ctx: Context) -> None:
         out.extend(items)
     _ordered_runs(ctx, out)
     _lost_bullets(ctx, out)
+    _cut_items(ctx, out)
     ctx.frags = out
 
 
@@ -184,3 +185,32 @@ def _lost_bullets(ctx: Context, frags: list[Frag]) -> None:
             ctx.decide(NAME, "bullet-item-lost-glyph", (frags[k].first, frags[k].first),
                        frags[k].line_texts()[0][:40], "", "indented lower-case block after a line ending in ':'")
             k += 1
+
+
+def _cut_items(ctx: Context, frags: list[Frag]) -> None:
+    """Blocks that segments cut apart as list items (their first lines are in
+    ``ctx.meta["list_cuts"]``) lost their bullets: a block ending with ';' that
+    is cut or followed by a cut is a bullet item, and so is the cut block
+    after such an item when it starts in lower case (the last item)."""
+    cuts = ctx.meta.get("list_cuts") or set()
+    if not cuts:
+        return
+    prev_item = False
+    for j, f in enumerate(frags):
+        if f.kind != "body" or not f.lines:
+            prev_item = False
+            continue
+        t = f.line_texts()
+        semi = t[-1].rstrip().endswith(";")
+        cut = f.first in cuts
+        nxt_cut = j + 1 < len(frags) and bool(frags[j + 1].lines) and frags[j + 1].first in cuts
+        if semi and (cut or nxt_cut):
+            why = "block cut as a list item, ending with ';'"
+        elif cut and prev_item and t[0][:1].islower():
+            why = "lower-case block cut after a list item ending with ';' (the last item)"
+        else:
+            prev_item = False
+            continue
+        f.kind, f.list_kind = "list_item", "bullet"
+        ctx.decide(NAME, "bullet-item-cut", (f.first, f.first), t[0][:40], "", why)
+        prev_item = semi
