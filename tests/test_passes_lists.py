@@ -151,3 +151,20 @@ def test_capitalised_block_after_cut_items_stays_a_paragraph():
             "The next paragraph starts here and it goes on for a while with more words.\n")
     doc = normalise(text)
     assert ("p", "The archive is described in the next section of this short document.") in blocks(doc)
+
+
+def test_dash_items_one_per_block_are_bullet_items():
+    text = (para(0) + "\nThere are several ways to set the target release of the archive:\n\n"
+            "— the configuration file with the default release line set to testing\n\n"
+            "— the command line option given to the package tool, for example testing\n\n" + para(1))
+    doc = normalise(text)
+    items = [b for b in blocks(doc) if b[0] == "bullet"]
+    assert items and [t for _, t in items[0][1]] == [
+        "the configuration file with the default release line set to testing",
+        "the command line option given to the package tool, for example testing"]
+
+
+def test_lone_dash_block_is_not_an_item():
+    text = (para(0) + "\n— the configuration file with the default release line set to testing\n\n" + para(1))
+    doc = normalise(text)
+    assert not any(b[0] == "bullet" for b in blocks(doc))

@@ -29,7 +29,8 @@ def run(ctx: Context) -> None:
         return
     out: list[Frag] = []
     pending = False  # a bullet glyph stood alone at the end of the previous block
-    for f in ctx.frags:
+    dash_near = _dash_neighbours(ctx.frags)
+    for n, f in enumerate(ctx.frags):
         if f.kind != "body":
             out.append(f)
             continue
@@ -37,7 +38,7 @@ def run(ctx: Context) -> None:
         if f is None:
             pending = True
             continue
-        items = _split_items(ctx, f)
+        items = _split_items(ctx, f, n in dash_near)
         if pending and items and items[0].kind == "body":
             items[0].kind, items[0].list_kind = "list_item", "bullet"
         pending = bool(items) and _ends_with_glyph(items[-1])
@@ -83,7 +84,25 @@ def _ends_with_glyph(f: Frag) -> bool:
     return bool(t) and bool(_GLYPH_ONLY.match(t[-1].strip())) and len(t) >= 1
 
 
-def _split_items(ctx: Context, f: Frag) -> list[Frag]:
+_DASH_LINE = re.compile(r"^([-–—])\s")
+
+
+def _dash_neighbours(frags: list[Frag]) -> set[int]:
+    """Body blocks opening with a dash whose previous or next body block opens
+    with the same dash: items separated by blank lines (one dash per block)."""
+    body = [(n, f) for n, f in enumerate(frags) if f.kind == "body" and f.lines]
+    firsts = [(n, _DASH_LINE.match(f.line_texts()[0])) for n, f in body]
+    out: set[int] = set()
+    for k, (n, m) in enumerate(firsts):
+        if not m:
+            continue
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(firsts) and firsts[j][1] and firsts[j][1].group(1) == m.group(1):
+                out.add(n)
+    return out
+
+
+def _split_items(ctx: Context, f: Frag, dash_near: bool = False) -> list[Frag]:
     texts = f.line_texts()
     if not any(BULLET.match(t) for t in texts):
         return [f]
@@ -91,7 +110,8 @@ def _split_items(ctx: Context, f: Frag) -> list[Frag]:
     cur = Frag(lines=[], kind="body", texts=[], jump=f.jump, after_break=f.after_break)
     for ln, t in zip(f.lines, texts):
         m = BULLET.match(t)
-        if m and not (m.group(1) in "-–—" and not _dash_bullet_ok(texts)):
+        if m and not (m.group(1) in "-–—" and not _dash_bullet_ok(texts)
+                      and not (dash_near and ln is f.lines[0])):
             if cur.lines:
                 res.append(cur)
             cur = Frag(lines=[ln], kind="list_item", list_kind="bullet", texts=[m.group(2)])
