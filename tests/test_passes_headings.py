@@ -188,3 +188,34 @@ def test_quoted_label_is_not_a_heading(text):
 def test_two_short_headings_on_adjacent_lines_are_not_joined():
     doc = normalise(para(0) + "\nGraphical system administration tools\nVirtual consoles\n\n" + para(1))
     assert decisions(doc, "headings", "join-wrapped") == []
+
+
+def _opener_ctx(prev_text):
+    from seedconv.passes.base import Context, Frag, Line
+    from seedconv.settings import Settings
+
+    texts = [prev_text, "The Package Command",
+             "The package command is the low level tool that installs the files of a",
+             "package and it should be used with care by the system administrator."]
+    lines = [Line(no=k + 1, text=t) for k, t in enumerate(texts)]
+    ctx = Context(lines=lines, settings=Settings())
+    ctx.frags = [Frag(lines=lines[:1]), Frag(lines=lines[1:])]
+    return ctx
+
+
+def test_short_label_opening_a_block_is_split_off():
+    from seedconv.passes.headings import _split_short_openers
+
+    ctx = _opener_ctx("The previous paragraph ends here.")
+    _split_short_openers(ctx)
+    assert [f.line_texts()[0] for f in ctx.frags][1:3] == [
+        "The Package Command", "The package command is the low level tool that installs the files of a"]
+    assert any(d.action == "split-label" for d in ctx.decisions)
+
+
+def test_short_first_line_after_an_open_block_is_not_split():
+    from seedconv.passes.headings import _split_short_openers
+
+    ctx = _opener_ctx("The committee then asked the ministers and the")
+    _split_short_openers(ctx)
+    assert len(ctx.frags) == 2

@@ -68,6 +68,7 @@ def run(ctx: Context) -> None:
     if not ctx.settings.headings:
         return
     _split_caps_openers(ctx)
+    _split_short_openers(ctx)
     fr = ctx.frags
     found: list[tuple[int, str]] = []
     for i, f in enumerate(fr):
@@ -233,6 +234,37 @@ def _split_caps_openers(ctx: Context) -> None:
                             list_kind=f.list_kind))
         else:
             out.append(f)
+    ctx.frags = out
+
+
+def _split_short_openers(ctx: Context) -> None:
+    """A block whose first line is a short label (at most 8 words, under 45%
+    of the next line, no end punctuation, no code characters) followed by a
+    capitalised line, after a complete block or one ending with a colon: the
+    label is a heading the extractor ran into the paragraph ("Usare vim" /
+    "Il vim(1) attuale ...")."""
+    out: list[Frag] = []
+    prev: Frag | None = None
+    for f in ctx.frags:
+        texts = f.line_texts()
+        if f.kind == "body" and len(texts) >= 3 and prev is not None and prev.kind == "body":
+            head, nxt = texts[0].strip(), texts[1].strip()
+            pt = " ".join(prev.line_texts()).rstrip()
+            st = style_of(head)
+            if st in ("title", "sentence") and len(head.split()) <= 8 and len(head) < 0.45 * len(nxt) \
+                    and not _CODE_CHARS.search(head) and nxt[:1].isupper() \
+                    and (not is_open(pt) or pt.endswith(":")):
+                out.append(Frag(lines=f.lines[:1], kind="body", texts=texts[:1], jump=f.jump,
+                                after_break=f.after_break))
+                out.append(Frag(lines=f.lines[1:], kind=f.kind, texts=texts[1:], label=f.label,
+                                list_kind=f.list_kind))
+                ctx.decide(NAME, "split-label", (f.lines[0].no, f.lines[0].no), head, "",
+                           "short label line opening a block of prose")
+                prev = out[-1]
+                continue
+        out.append(f)
+        if f.kind in ("body", "heading", "list_item"):
+            prev = f
     ctx.frags = out
 
 
