@@ -219,3 +219,11 @@ def test_short_first_line_after_an_open_block_is_not_split():
     ctx = _opener_ctx("The committee then asked the ministers and the")
     _split_short_openers(ctx)
     assert len(ctx.frags) == 2
+
+
+def test_line_ending_with_a_function_word_after_a_colon_is_not_a_heading():
+    intro = "The government announced a new policy on trade today. Try for example the following:\n\n"
+    body = ("The opposition criticised the plan in parliament during a very long debate, but\n"
+            "ministers defended the decision and promised further consultations soon.\n")
+    doc = normalise(intro + "My wireless card does not work under\n\n" + body)
+    assert not any(k.startswith("h") for k, _ in blocks(doc))

@@ -22,6 +22,7 @@ import re
 
 from .base import Context, Frag
 from .footnotes import is_open
+from .words import zipf
 
 NAME = "headings"
 NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
@@ -85,7 +86,7 @@ def run(ctx: Context) -> None:
         if prev is not None and prev.kind == "body" and not prev_is_heading and st != "caps" and \
                 not st.startswith("numbered") and \
                 is_open(" ".join(prev.line_texts())) and not (f.jump or f.after_break):
-            if not _label_after_colon(t, f, prev, nxt, wrapped):
+            if not _label_after_colon(t, f, prev, nxt, wrapped, ctx.language):
                 continue  # continues a sentence
             ctx.decide(NAME, "heading-after-colon", (f.first, f.last), t[:60], "",
                        "short label line after a block ending with a colon, before a paragraph")
@@ -110,7 +111,7 @@ _ANNOUNCES = re.compile(r":\s+[\dA-ZÀ-ÞА-ЯЁ]")  # "... in the FAQ: 6.2.1 Wh
 _CODE_CHARS = re.compile(r"[$=/\\(){}<>|;#~_*`\[\]]|\s-\w|\w\.\w")
 
 
-def _label_after_colon(t: str, f: Frag, prev, nxt, wrapped: bool) -> bool:
+def _label_after_colon(t: str, f: Frag, prev, nxt, wrapped: bool, lang: str = "en") -> bool:
     """After a block ending with a colon (what it announced was lost: a table,
     a code block), a short one-line label with no code characters, followed
     by a capitalised paragraph (two lines or more, or ending a sentence), is a
@@ -119,8 +120,11 @@ def _label_after_colon(t: str, f: Frag, prev, nxt, wrapped: bool) -> bool:
         return False
     if (len(f.lines) > 1 and not wrapped) or len(t.split()) > 8 or len(t) > 60 or _CODE_CHARS.search(t):
         return False
-    if nxt is None or nxt.kind != "body":
-        return False
+    if nxt is None or nxt.kind != "body" or nxt.jump or nxt.after_break:
+        return False  # across a page or column break the line may go on there
+    last = re.findall(r"[^\W\d_]+", t)
+    if last and zipf(last[-1].casefold(), lang) >= 5.5:
+        return False  # ends with a function word (``under``, ``der``): a cut sentence
     nt = nxt.line_texts()
     return nt[0][:1].isupper() and (len(nt) >= 2 or bool(re.search(r"[.!?]$", nt[-1].rstrip())))
 
