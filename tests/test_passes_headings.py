@@ -227,3 +227,19 @@ def test_line_ending_with_a_function_word_after_a_colon_is_not_a_heading():
             "ministers defended the decision and promised further consultations soon.\n")
     doc = normalise(intro + "My wireless card does not work under\n\n" + body)
     assert not any(k.startswith("h") for k, _ in blocks(doc))
+
+
+def test_heading_before_a_paragraph_opening_with_a_command_name():
+    text = (para(0) + "\n\nThe dpkg command\n\n"
+            "dpkg(1) is the main tool of the packaging system, and most people never call it\n"
+            "directly but through the front ends that are built on top of it.\n")
+    doc = normalise(text)
+    assert ("h2", "The dpkg command") in blocks(doc)
+
+
+def test_line_before_a_lower_case_paragraph_still_continues_into_it():
+    text = (para(0) + "\n\nThe dpkg command\n\n"
+            "is the main tool of the packaging system, and most people never call it\n"
+            "directly but through the front ends that are built on top of it.\n")
+    doc = normalise(text)
+    assert not any(k.startswith("h") for k, _ in blocks(doc))

@@ -92,8 +92,11 @@ def run(ctx: Context) -> None:
                        "short label line after a block ending with a colon, before a paragraph")
         if nxt is None and st == "sentence":
             continue
-        if nxt is not None and nxt.kind == "body" and nxt.line_texts()[0][:1].islower():
-            continue  # the next block continues this line
+        if nxt is not None and nxt.kind == "body" and nxt.line_texts()[0][:1].islower() and \
+                not (_MAN_REF.match(nxt.line_texts()[0]) and st in ("title", "sentence")
+                     and len(f.lines) == 1 and not _CODE_CHARS.search(t)
+                     and (prev is None or not is_open(" ".join(prev.line_texts())))):
+            continue  # the next block continues this line (not a command name opening a sentence)
         if st == "sentence" and ((len(f.lines) > 1 and not wrapped) or "," in t
                                  or len(t.split()) > 10 or len(t) > 80):
             if not _is_question_heading(t, f, prev, nxt):
@@ -107,6 +110,8 @@ def run(ctx: Context) -> None:
     _levels(ctx, ctx.frags, found)
 
 
+# a paragraph may open with a command name and its manual section: ``dpkg(1) is ...``
+_MAN_REF = re.compile(r"[a-z][\w.+-]*\(\d\w*\)\s")
 _ANNOUNCES = re.compile(r":\s+[\dA-ZÀ-ÞА-ЯЁ]")  # "... in the FAQ: 6.2.1 Which ...?" is a sentence
 _CODE_CHARS = re.compile(r"[$=/\\(){}<>|;#~_*`\[\]]|\s-\w|\w\.\w")
 
