@@ -34,6 +34,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from .chunks import joined_batches
 from .model import Diagnostic, Document, Email, Link, NoteRef, Text
 
 CODE = "words-lost"
@@ -111,16 +112,8 @@ def _count(strings) -> Counter:
     about ``_CHUNK`` characters at a time (joined by a line feed, which no
     token holds)."""
     counts: Counter[str] = Counter()
-    batch: list[str] = []
-    size = 0
-    for s in strings:
-        batch.append(s)
-        size += len(s)
-        if size >= _CHUNK:
-            counts.update(_tokens("\n".join(batch)))
-            batch, size = [], 0
-    if batch:
-        counts.update(_tokens("\n".join(batch)))
+    for batch in joined_batches(strings, _CHUNK, "\n"):
+        counts.update(_tokens(batch))
     return counts
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from ..chunks import joined_batches
 from .base import Context, Line
 
 NAME = "furniture"
@@ -698,16 +699,8 @@ def _url_counts(texts, urls: set[str]) -> dict[str, int]:
                         counts[piece] += 1
         carry = flat[-keep:] if keep else ""
 
-    batch: list[str] = []
-    size = 0
-    for t in texts:
-        batch.append(t)
-        size += len(t)
-        if size >= _FLAT_CHUNK:
-            sweep(_NOT_IN_URL_KEY.sub("", "".join(batch).casefold()))
-            batch, size = [], 0
-    if batch:
-        sweep(_NOT_IN_URL_KEY.sub("", "".join(batch).casefold()))
+    for batch in joined_batches(texts, _FLAT_CHUNK):
+        sweep(_NOT_IN_URL_KEY.sub("", batch.casefold()))
     return counts
 
 
