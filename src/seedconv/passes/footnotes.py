@@ -549,40 +549,40 @@ def _reassemble_note_pieces(ctx: Context, frags: list[Frag]) -> list[Frag]:
 
 
 def _reassemble(ctx: Context, run: list[Frag], kinds: list[str]) -> list[Frag] | None:
-    notes: list[list[tuple]] = []   # per note: [(line, text)]
-    heads: list[list[tuple]] = []   # the notes whose address stands elsewhere
+    notes: list[tuple[int, list[tuple]]] = []   # per note: (label, [(line, text)])
+    heads: list[tuple[int, list[tuple]]] = []   # the notes whose address stands elsewhere
     urls: list[tuple] = []
     tails: list[tuple] = []
     for f, k in zip(run, kinds):
         pairs = list(zip(f.lines, f.line_texts()))
         if k in ("head", "note"):
-            notes.append(pairs)
+            note = (int(_NUM_START.match(pairs[0][1].strip()).group(1)), pairs)
+            notes.append(note)
             if k == "head":
-                heads.append(pairs)
+                heads.append(note)
         elif k == "url":
             urls.append(pairs[0])
         else:
             tails.append(pairs[0])
-    labels = [int(_NUM_START.match(n[0][1].strip()).group(1)) for n in notes]
+    labels = [lab for lab, _ in notes]
     if labels != sorted(labels) and sorted(labels) != list(range(min(labels), min(labels) + len(labels))):
         return None
     if len(heads) != len(urls):
         return None
-    for n, u in zip(sorted(heads, key=lambda n: int(_NUM_START.match(n[0][1].strip()).group(1))), urls):
+    for (_, n), u in zip(sorted(heads, key=lambda x: x[0]), urls):
         n.insert(1, u)  # after the label line, before any tail of the address
-    order = sorted(notes, key=lambda n: int(_NUM_START.match(n[0][1].strip()).group(1)))
-    open_ = [n for n in order if _OPEN_URL.search(n[-1][1].strip())]
+    order = sorted(notes, key=lambda x: x[0])
+    open_ = [n for _, n in order if _OPEN_URL.search(n[-1][1].strip())]
     if len(open_) != len(tails):
         return None
     for n, tl in zip(open_, tails):
         n.append(tl)
     first = min(ln.no for f in run for ln in f.lines if ln is not None)
     last = max(ln.no for f in run for ln in f.lines if ln is not None)
-    ctx.decide(NAME, "reassemble-notes", (first, last), "",
-               " ".join(_NUM_START.match(n[0][1].strip()).group(1) for n in order),
+    ctx.decide(NAME, "reassemble-notes", (first, last), "", " ".join(str(lab) for lab, _ in order),
                "labels, addresses and address tails of notes set apart: matched in order")
     return [Frag(lines=[ln for ln, _ in n], texts=[t for _, t in n], after_break=run[0].after_break)
-            for n in order]
+            for _, n in order]
 
 
 def _citation_follows(frags: list[Frag], i: int) -> int:

@@ -274,7 +274,7 @@ def run(ctx: Context) -> None:
             ctx.remove(ln, "rule", "separator made of punctuation only")
         elif counts[key] >= ctx.settings.repeat_min and len(t) <= 120 and not t.isdecimal() and \
                 (not paged or (len(pages_of[key]) >= 2 and i in edge)) and not _url_only(t) and \
-                key not in close and not ((m := _LABEL_HEAD.match(t)) and m.group(1) in called[i]):
+                key not in close and not _opens_called_note(t, called[i]):
             kind = "copyright" if _COPYRIGHT.search(t) else "running-head"
             ctx.remove(ln, kind, f"repeated {counts[key]} times alone between blank lines or at page edges")
             confirmed.add(i)
@@ -348,8 +348,7 @@ def _repeated_inline(ctx: Context, text_idx: list[int], confirmed: set[int],
     for key, idxs in groups.items():
         if len(idxs) < 2 or not _LETTER.search(key) or _close_together(lines, idxs):
             continue
-        if called is not None and all((m := _LABEL_HEAD.match(lines[i].text)) and m.group(1) in called[i]
-                                      for i in idxs):
+        if called is not None and all(_opens_called_note(lines[i].text, called[i]) for i in idxs):
             continue  # ``3See`` … ``5See``: each opens a note called before it
         texts = [lines[i].text for i in idxs]
         nums = [int(m.group(0)) for t in texts
@@ -588,6 +587,12 @@ def _note_text_follows(lines: list[Line], i: int) -> bool:
 _LABEL_HEAD = re.compile(r"^(\d{1,3})(?=[^\W\d_])")
 
 
+def _opens_called_note(text: str, called_before) -> bool:
+    """``6See …``: the line opens with the number of a note called before it."""
+    m = _LABEL_HEAD.match(text)
+    return bool(m) and m.group(1) in called_before
+
+
 def _zones(ctx: Context, iso: set[int], confirmed: set[int],
            called: _CallsBefore | None = None) -> None:
     """Short title-like lines in the same zone as confirmed furniture, before
@@ -614,8 +619,7 @@ def _zones(ctx: Context, iso: set[int], confirmed: set[int],
         for i in z:
             if lines[i].removed or not _head_like(lines[i].text):
                 continue
-            m = _LABEL_HEAD.match(lines[i].text)
-            if m and called is not None and m.group(1) in called[i]:
+            if called is not None and _opens_called_note(lines[i].text, called[i]):
                 continue  # ``6See``: a note opening, its address set apart
             if i == z[0] and continues and len(lines[i].text) > 40 and \
                     (before is None or _SENTENCE_END.search(before.text)) and \
