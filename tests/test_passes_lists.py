@@ -168,3 +168,25 @@ def test_lone_dash_block_is_not_an_item():
     text = (para(0) + "\n— the configuration file with the default release line set to testing\n\n" + para(1))
     doc = normalise(text)
     assert not any(b[0] == "bullet" for b in blocks(doc))
+
+
+def test_dash_items_cut_by_blank_lines_are_bullet_items():
+    # double-spaced extraction: each item's second line is a block of its own
+    text = (para(0) + "\nThere are several ways to set the target release of the archive:\n\n"
+            "— the configuration file with the default release line set to testing, as\n\n"
+            "shown in the example above\n\n"
+            "— the command line option given to the package tool, for example\n\n"
+            "testing or unstable\n\n" + para(1))
+    doc = normalise(text)
+    items = [b for b in blocks(doc) if b[0] == "bullet"]
+    assert items and [t for _, t in items[0][1]] == [
+        "the configuration file with the default release line set to testing, as shown in the example above",
+        "the command line option given to the package tool, for example testing or unstable"]
+
+
+def test_dash_blocks_apart_are_not_items():
+    # two dash blocks with a capitalised paragraph between: not one list
+    text = (para(0) + "\n— the configuration file with the default release line set to testing\n\n"
+            + para(2) + "\n— the command line option given to the package tool, for example\n\n" + para(1))
+    doc = normalise(text)
+    assert not any(b[0] == "bullet" for b in blocks(doc))

@@ -88,15 +88,28 @@ _DASH_LINE = re.compile(r"^([-–—])\s")
 
 
 def _dash_neighbours(frags: list[Frag]) -> set[int]:
-    """Body blocks opening with a dash whose previous or next body block opens
-    with the same dash: items separated by blank lines (one dash per block)."""
+    """Body blocks opening with a dash whose previous or next item opens with
+    the same dash: items separated by blank lines (one dash per block).  An
+    item may be cut by a blank line itself (double-spaced extraction): blocks
+    opening in lower case between two dashes are its continuation, not the
+    next item, and are looked past::
+
+        — the first item, cut by the                 [item]
+                                                     [continuation]
+        extractor after its first line;               ← looked past
+                                                     [item: same dash]
+        — the second item.
+    """
     body = [(n, f) for n, f in enumerate(frags) if f.kind == "body" and f.lines]
-    firsts = [(n, _DASH_LINE.match(f.line_texts()[0])) for n, f in body]
+    firsts = [(n, _DASH_LINE.match(f.line_texts()[0]), f.line_texts()[0][:1].islower()) for n, f in body]
     out: set[int] = set()
-    for k, (n, m) in enumerate(firsts):
+    for k, (n, m, _) in enumerate(firsts):
         if not m:
             continue
-        for j in (k - 1, k + 1):
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(firsts) and firsts[j][2] and abs(j - k) <= 3:
+                j += step  # a continuation in lower case
             if 0 <= j < len(firsts) and firsts[j][1] and firsts[j][1].group(1) == m.group(1):
                 out.add(n)
     return out
