@@ -70,3 +70,40 @@ def test_bullet_item_wrapped_before_a_capitalised_name_is_not_cut():
     doc = normalise(text)
     # the sentence ends split; the item lines 3 and 5 stay with their continuations
     assert _split_lines(doc, "split-short-line") == [(2, 3), (4, 5), (6, 7)]
+
+
+# A justified column of about 76 characters, no blank lines between
+# paragraphs: the first two end short (the text does not separate its
+# paragraphs by blank lines), the third one runs to the margin.
+SHORT = ["Each suite of the archive has a name and a code name, which the tools",
+         "both accept.",
+         "Names change with every release, code names do not change at all, so the",
+         "sources list may use either.",
+         ]
+FIRST = ["The archive holds several suites of packages, each one described by its own",
+         "release file and signed by the archive key, so that the package tools know",
+         "which of them to trust when they download the lists of packages it holds."]
+
+
+def _doc(second):
+    return normalise("\n".join(SHORT + FIRST + second) + "\n")
+
+
+def test_indented_first_line_with_room_for_the_next_word_starts_a_paragraph():
+    # 'The mirrors...' (56 characters) ended although 'its' (3) would have
+    # fitted in a column of about 76: the extractor dropped its indent
+    second = ["The mirrors copy the whole archive every six hours from",
+              "its master server, and users choose the mirror that is closest to them in",
+              "the network, which makes the downloads faster for everybody who uses it."]
+    doc = _doc(second)
+    assert blocks(doc)[2:] == [("p", " ".join(FIRST)), ("p", " ".join(second))]
+    assert any("indented first line" in d.detail for d in doc.decisions if d.lines == (7, 8))
+
+
+def test_full_line_after_a_sentence_end_does_not_start_a_paragraph():
+    # the same with a line that is full: 'of' would not have fitted
+    second = ["The mirrors copy the whole archive every six hours from the master server",
+              "of the project, and users choose the mirror that is closest to them in",
+              "the network, which makes the downloads faster for everybody who uses it."]
+    doc = _doc(second)
+    assert blocks(doc)[2:] == [("p", " ".join(FIRST + second))]

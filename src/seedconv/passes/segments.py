@@ -160,6 +160,21 @@ def _semicolon_items(texts: list[str], longest: int = 3) -> set[int]:
     return out
 
 
+_SENTENCE_END = re.compile(r"[.!?]$")
+
+
+def _room_left(line: str, after: str, width: int) -> bool:
+    """A line of a justified column that ended early: the first word of the
+    next line would have fitted after it, and it is not a short line (a
+    heading, a paragraph's last line)::
+
+        ...the end of one paragraph runs to the right margin.
+           The next paragraph begins with an indent       <- 'which' fitted
+        which the extractor dropped."""
+    words = after.split()
+    return bool(words) and 0.6 * width < len(line) and len(line) + 1 + len(words[0]) < width
+
+
 def _item_line(lines, k: int) -> bool:
     """Line ``k`` belongs to a list item: it or one of the two lines before
     starts with a bullet or an item number, with no sentence ending between."""
@@ -245,12 +260,22 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             item_end = len(t) + 1 + len(word) < 0.7 * min(width, local) and _item_line(lines, k) and \
                 not t.rstrip().endswith((",", "-", "–")) and \
                 bool(_LETTER_START.match(nxt)) and not BULLET.match(nxt) and not ORDERED.match(nxt)
-            if (_END.search(_strip_call(t)) and (fits or well_short)) or nxt_head or item_end or \
+            # the next line is a paragraph's indented first line: it ends
+            # although the word after it would have fitted (the indent the
+            # extractor dropped took that room), after a sentence's end
+            indented_next = not blank_separated and k + 2 < len(lines) and \
+                bool(_SENTENCE_END.search(_strip_call(t))) and bool(_LETTER_START.match(nxt)) and \
+                not nxt.endswith("-") and _room_left(nxt, lines[k + 2].text, widths.get(lines[k + 1].no, gwidth))
+            if (_END.search(_strip_call(t)) and (fits or well_short)) or nxt_head or item_end or indented_next or \
                     (prev_end and style_of(head) is not None and short and len(head.split()) <= 12):
                 out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
                                 after_break=f.after_break if start == 0 else False))
                 detail = f"line of {len(t)} characters ends a block: the next word would have fitted " \
                     f"(column about {width})"
+                if indented_next and not (fits or well_short):
+                    detail = f"line of {len(t)} characters ends a sentence; the next line ({len(nxt)} " \
+                        f"characters, column about {widths.get(lines[k + 1].no, gwidth)}) had room for the " \
+                        f"word after it: an indented first line"
                 if item_end and not _END.search(_strip_call(t)):
                     detail += "; a list item ends, the next line starts a capitalised sentence"
                 ctx.decide(NAME, "split-short-line", (lines[k].no, lines[k + 1].no), t[-30:], "", detail)
