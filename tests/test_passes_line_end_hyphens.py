@@ -163,3 +163,18 @@ def test_address_hyphen_removed_when_the_document_hyphenates_addresses():
     doc = normalise(CUT_ADDRESS + "\nThe news is at https://www.exam-\nple.org/news today.\n")
     assert "https://example.org/doc/plainsegment/index.html" in blocks(doc)[0][1]
     assert [d[0] for d in decisions(doc, "line_end_hyphens")] == ["remove-hyphen-url"] * 2
+
+
+def test_suspended_hyphen_after_a_quoted_word():
+    # '"Packages"-' | 'und "Sources"-Metadaten': the first part is quoted
+    doc = normalise('Der Suchbefehl kann lokale Kopien der "Packages"-\n'
+                    'und "Sources"-Metadaten durchsuchen und anzeigen lassen.\n')
+    assert blocks(doc) == [("p", 'Der Suchbefehl kann lokale Kopien der "Packages"- und "Sources"-Metadaten '
+                                 'durchsuchen und anzeigen lassen.')]
+
+
+def test_quoted_word_hyphen_before_a_noun_is_kept_without_space():
+    doc = normalise('Der Suchbefehl kann lokale Kopien der "Packages"-\n'
+                    'Metadaten durchsuchen und anzeigen lassen, wie gezeigt.\n')
+    assert blocks(doc) == [("p", 'Der Suchbefehl kann lokale Kopien der "Packages"-Metadaten '
+                                 'durchsuchen und anzeigen lassen, wie gezeigt.')]

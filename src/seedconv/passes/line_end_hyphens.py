@@ -24,6 +24,8 @@ from .words import is_word, zipf
 NAME = "line_end_hyphens"
 _RIGHT = re.compile(r"^([^\W\d_]+)")
 _HYPHENS = ("-", "\u2010", "\u2011")
+#: a quoted or bracketed first part of a suspended compound ('"Packages"- und')
+_CLOSING = "\"'”’»)]"
 #: languages that write compounds as one word ("Befehlsargument"): a kept
 #: hyphen there is followed by a capital ("Debian-System")
 COMPOUNDING = {"de", "nl", "sv", "da", "no", "nb", "fi"}
@@ -134,6 +136,14 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
             if jump and (not right or t[:1].isupper()):
                 add(" " + t)
                 continue
+            suspended = right.casefold() in SUSPENDED_BEFORE and len(t.split()) > 1 and \
+                (bool(left) or (len(tail) > 1 and tail[-2] in _CLOSING))
+            if suspended and not url:
+                if record:
+                    ctx.decide(NAME, "keep-suspended-hyphen", (prev_no, ln.no), f"{left}-|{right}",
+                               f"{left}- {right}", "hyphen before a conjunction: a suspended compound")
+                add(" " + t)
+                continue
             if url:
                 keep, why = url_hyphen(url, left, right or t, lang)
                 kind = "url"
@@ -143,12 +153,6 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
             elif not left or not right:
                 keep, why = True, "not between two word pieces (number or symbol)"
                 kind = "word"
-            elif right.casefold() in SUSPENDED_BEFORE and len(t.split()) > 1:
-                if record:
-                    ctx.decide(NAME, "keep-suspended-hyphen", (prev_no, ln.no), f"{left}-|{right}",
-                               f"{left}- {right}", "hyphen before a conjunction: a suspended compound")
-                add(" " + t)
-                continue
             else:
                 keep, why = word_hyphen(left, right, lang)
                 kind = "word"
