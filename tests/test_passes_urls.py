@@ -27,6 +27,9 @@ from seedconv.passes.urls import in_url, inlines, strip_trailing, url_hyphen
     # no hyphen: cut inside the path
     ("The full text is on the site https://www.example.org/docs", "/2019/report_final.pdf as a file.",
      "https://www.example.org/docs/2019/report_final.pdf", None),
+    # no hyphen: cut after a slash, in brackets, the last segment capitalised
+    ("consoles of the kind VT100 (https://en.wikipedia.org/wiki/", "VT100) are available on the machine.",
+     "https://en.wikipedia.org/wiki/VT100", None),
 ])
 def test_url_rejoined_and_linked(line1, line2, url, decision):
     doc = normalise(line1 + "\n" + line2 + "\n")
@@ -113,3 +116,10 @@ def test_urls_in_notes_are_links_too():
     assert [x for x in note.paragraphs[0] if isinstance(x, Link)] == [
         Link("https://www.example.org/news/2019/05/statement.html",
              "https://www.example.org/news/2019/05/statement.html")]
+
+
+def test_capitalised_word_after_a_url_ending_with_a_slash_is_not_joined():
+    # no bracket opened before the address: the next line is prose
+    doc = normalise("The reference is at https://en.wikipedia.org/wiki/\n"
+                    "Today (and tomorrow) the site is open to every reader.\n")
+    assert [x.url for x in doc.blocks[0].content if isinstance(x, Link)] == ["https://en.wikipedia.org/wiki/"]

@@ -180,8 +180,13 @@ def _url_continues(out: str, nxt: str) -> bool:
     """A URL cut without a hyphen: the line ends inside the address and the
     next line starts with more of it (no capital, a slash or dot inside)."""
     first = nxt.split()[0] if nxt.split() else ""
-    if not first or first[0].isupper():
+    if not first:
         return False
+    if first[0].isupper():
+        # '(https://example.org/wiki/' | 'VT100)': a path segment that closes
+        # the bracket the address opened in
+        return out.endswith("/") and first.rstrip(".,;:").endswith(")") and "(" not in first and \
+            bool(re.search(r"\((?:https?://|ftp://|www\.)[^\s()]*$", out, re.I))
     if out.endswith("."):
         # 'https://en.wikipedia.' | 'org/wiki/...': a dot inside the address
         return bool(re.match(r"[a-z0-9][\w-]*[./]\S", first))
