@@ -243,3 +243,36 @@ def test_line_before_a_lower_case_paragraph_still_continues_into_it():
             "directly but through the front ends that are built on top of it.\n")
     doc = normalise(text)
     assert not any(k.startswith("h") for k, _ in blocks(doc))
+
+
+# A narrow column of about 55 characters, paragraphs separated by blank lines.
+COLUMN = ["A multi-user system is a great feature of the system",
+          "and it is very addictive once you are used to it.",
+          "",
+          "Here are a few ways to get the command prompt of the",
+          "superuser with the password of the administrator, one",
+          "after the other, from the simplest to the safest one.",
+          ""]
+
+
+def test_sentence_case_heading_wrapped_in_a_narrow_column():
+    text = "\n".join(COLUMN[:3] + ["The command prompt of the", "system administrator", ""] + COLUMN[3:])
+    doc = normalise(text)
+    assert ("h2", "The command prompt of the system administrator") in blocks(doc)
+    assert [a for a, *_ in decisions(doc, "headings")] == ["wrapped-heading", "heading"]
+
+
+def test_two_full_lines_without_a_full_stop_are_not_a_heading():
+    # the first line runs to the column's edge: prose, not a heading
+    text = "\n".join(COLUMN[:3] + ["The command prompt of the administrator is shown when",
+                                  "the system starts", ""] + COLUMN[3:])
+    doc = normalise(text)
+    assert not any(b[0].startswith("h") for b in blocks(doc))
+
+
+def test_short_lines_continuing_an_open_sentence_are_not_a_heading():
+    text = "\n".join(["A multi-user system is a great feature of the system,",
+                      "which is what makes it so very useful, for example", "",
+                      "The command prompt of the", "system administrator", ""] + COLUMN[3:])
+    doc = normalise(text)
+    assert not any(b[0].startswith("h") for b in blocks(doc))

@@ -99,10 +99,15 @@ def run(ctx: Context) -> None:
             continue  # the next block continues this line (not a command name opening a sentence)
         if st == "sentence" and ((len(f.lines) > 1 and not wrapped) or "," in t
                                  or len(t.split()) > 10 or len(t) > 80):
-            if not _is_question_heading(t, f, prev, nxt):
+            if _is_question_heading(t, f, prev, nxt):
+                ctx.decide(NAME, "question-heading", (f.first, f.last), t[:60], "",
+                           "a question standing alone between complete blocks")
+            elif _wrapped_early(ctx, f, t, prev, nxt):
+                ctx.decide(NAME, "wrapped-heading", (f.first, f.last), t[:60], "",
+                           "a block of short lines, each ending well before the column's edge, "
+                           "between a complete block and a paragraph")
+            else:
                 continue
-            ctx.decide(NAME, "question-heading", (f.first, f.last), t[:60], "",
-                       "a question standing alone between complete blocks")
         if st in ("title", "caps") and len(t.split()) > 14:
             continue
         found.append((i, st))
@@ -143,6 +148,36 @@ def _is_question_heading(t: str, f: Frag, prev, nxt) -> bool:
             and not (f.jump or f.after_break):
         return False
     return nxt is not None and nxt.line_texts()[0][:1].isupper()
+
+
+def _wrapped_early(ctx: Context, f: Frag, t: str, prev, nxt) -> bool:
+    """A sentence-case heading the typesetter wrapped in a narrow column: a
+    block of two or three lines with no end punctuation, each line but the
+    last ending although the next word would have fitted well within the
+    column (prose lines run to the margin), after a complete block or a
+    discontinuity and before a capitalised paragraph of two lines or more::
+
+        ...and is very addictive.
+                                                  The command prompt      <- heading
+        The command prompt                          of the superuser
+        of the superuser
+                                                  Here are a few ways to get ...
+        Here are a few ways to get the
+        command prompt of the superuser ..."""
+    texts = [x.strip() for x in f.line_texts()]
+    if len(texts) < 2 or "," in t or len(t.split()) > 12 or len(t) > 90 or _CODE_CHARS.search(t):
+        return False
+    if prev is not None and prev.kind == "body" and is_open(" ".join(prev.line_texts())) \
+            and not (f.jump or f.after_break):
+        return False
+    if nxt is None or nxt.kind != "body" or len(nxt.lines) < 2 or not nxt.line_texts()[0][:1].isupper():
+        return False
+    width = ctx.meta.get("_line_width")
+    if width is None:
+        from .segments import line_width
+
+        width = ctx.meta["_line_width"] = line_width(ctx)
+    return all(len(a) + 1 + len(b.split()[0]) < 0.9 * width for a, b in zip(texts, texts[1:]) if b.split())
 
 
 def _join_wrapped(ctx: Context, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
