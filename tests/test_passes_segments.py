@@ -107,3 +107,22 @@ def test_full_line_after_a_sentence_end_does_not_start_a_paragraph():
               "the network, which makes the downloads faster for everybody who uses it."]
     doc = _doc(second)
     assert blocks(doc)[2:] == [("p", " ".join(FIRST + second))]
+
+
+def test_question_heading_run_into_the_text_is_cut_off():
+    # no blank lines: a two-line question, each line ending short of the
+    # column, between a sentence's end and a capitalised line
+    question = ["Why do some programs complain that a library", "cannot be found at all?"]
+    text = "\n".join(FIRST + question + FIRST) + "\n"
+    doc = normalise(text)
+    assert ("h2", " ".join(question)) in blocks(doc)
+    assert any("a question of 2 short line(s)" in d.detail for d in doc.decisions if d.lines == (3, 4))
+
+
+def test_question_running_to_the_column_edge_is_not_cut_off():
+    question = ["Why do some programs complain that a library that is installed on the",
+                "system cannot be found at all?"]
+    text = "\n".join(FIRST + question + FIRST) + "\n"
+    doc = normalise(text)
+    assert not any(b[0].startswith("h") for b in blocks(doc))
+    assert not any("a question of" in d.detail for d in doc.decisions)

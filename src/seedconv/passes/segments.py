@@ -175,6 +175,32 @@ def _room_left(line: str, after: str, width: int) -> bool:
     return bool(words) and 0.6 * width < len(line) and len(line) + 1 + len(words[0]) < width
 
 
+_QUESTION = re.compile(r"[?？][»”\"')]*$")
+
+
+def _question_block(texts: list[str], width: int) -> int:
+    """The number of lines (1 to 3) of a question opening ``texts`` that
+    stands alone: every line ends before the column's edge (the next word
+    would have fitted: a heading in a larger font, or a question set on its
+    own line), the last one with a question mark, and a capitalised line
+    follows; 0 if there is none::
+
+        ... the list is on every mirror.
+        What is missing from the system?       <- a question heading
+        The answer depends on ...
+    """
+    for m in range(min(3, len(texts) - 1)):
+        a, b = texts[m].strip(), texts[m + 1].strip()
+        word = b.split()[0] if b.split() else ""
+        if not a or a.endswith("-") or len(a) + 1 + len(word) >= 0.97 * width:
+            return 0
+        if _QUESTION.search(a):
+            return m + 1 if _LETTER_START.match(b) else 0
+        if _END.search(_strip_call(a)):
+            return 0
+    return 0
+
+
 def _item_line(lines, k: int) -> bool:
     """Line ``k`` belongs to a list item: it or one of the two lines before
     starts with a bullet or an item number, with no sentence ending between."""
@@ -256,6 +282,9 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 not _END.search(nxt) and len(nxt) + 1 + len(after_word) < 0.97 * width and \
                 len(nxt) < 0.75 * width and \
                 style_of(nxt) is not None and bool(_STARTS_NEW.match(after)) and len(nxt.split()) <= 12
+            # a question of one to three lines standing alone comes next
+            nxt_question = bool(_END.search(_strip_call(t))) and bool(_LETTER_START.match(nxt)) and \
+                _question_block([ln.text for ln in lines[k + 1:k + 5]], width)
             # a list item (bullet line, at most 3 lines back) ends where the next word would have fitted
             item_end = len(t) + 1 + len(word) < 0.7 * min(width, local) and _item_line(lines, k) and \
                 not t.rstrip().endswith((",", "-", "–")) and \
@@ -266,12 +295,16 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             indented_next = not blank_separated and k + 2 < len(lines) and \
                 bool(_SENTENCE_END.search(_strip_call(t))) and bool(_LETTER_START.match(nxt)) and \
                 not nxt.endswith("-") and _room_left(nxt, lines[k + 2].text, widths.get(lines[k + 1].no, gwidth))
-            if (_END.search(_strip_call(t)) and (fits or well_short)) or nxt_head or item_end or indented_next or \
+            if (_END.search(_strip_call(t)) and (fits or well_short)) or nxt_head or nxt_question or item_end or indented_next or \
                     (prev_end and style_of(head) is not None and short and len(head.split()) <= 12):
                 out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
                                 after_break=f.after_break if start == 0 else False))
                 detail = f"line of {len(t)} characters ends a block: the next word would have fitted " \
                     f"(column about {width})"
+                if nxt_question and not (fits or well_short):
+                    detail = f"line of {len(t)} characters ends a sentence; a question of " \
+                        f"{_question_block([ln.text for ln in lines[k + 1:k + 5]], width)} short line(s) " \
+                        f"follows, before a capitalised line: a heading the extractor ran into the text"
                 if indented_next and not (fits or well_short):
                     detail = f"line of {len(t)} characters ends a sentence; the next line ({len(nxt)} " \
                         f"characters, column about {widths.get(lines[k + 1].no, gwidth)}) had room for the " \
