@@ -276,3 +276,31 @@ def test_short_lines_continuing_an_open_sentence_are_not_a_heading():
                       "The command prompt of the", "system administrator", ""] + COLUMN[3:])
     doc = normalise(text)
     assert not any(b[0].startswith("h") for b in blocks(doc))
+
+
+def test_heading_opening_with_a_lower_case_command_name():
+    text = para(0) + "\nsudo configuration\n\n" + para(1)
+    doc = normalise(text)
+    assert blocks(doc) == [("p", para_text(0)), ("h2", "sudo configuration"), ("p", para_text(1))]
+
+
+def test_heading_opening_with_a_lower_case_command_name_without_blank_lines():
+    lines = ["The mirrors copy the whole archive every six hours from its master server.",
+             "sudo configuration",
+             "For a desktop system it is common to let the first user gain the rights of",
+             "the administrator with the password of that user and nothing else at all."]
+    doc = normalise("\n".join(lines) + "\n")
+    assert ("h2", "sudo configuration") in blocks(doc)
+
+
+@pytest.mark.parametrize("line", ["the following steps", "several configuration files"])
+def test_lower_case_line_of_common_words_is_not_a_heading(line):
+    doc = normalise(para(0) + "\n" + line + "\n\n" + para(1))
+    assert not any(b[0].startswith("h") for b in blocks(doc))
+
+
+def test_rest_of_a_broken_word_is_not_a_heading():
+    text = ("• Consider installing the tool that checks the bug tracking system for infor-\n\n"
+            "mation before the upgrade\n\n• Learn the package system well enough to work around it\n\n" + para(1))
+    doc = normalise(text)
+    assert not any(b[0].startswith("h") for b in blocks(doc))

@@ -44,13 +44,33 @@ def _is_title_case(t: str) -> bool:
     return bool(words) and words[0][0].isupper() and bool(long) and all(w[0].isupper() for w in long)
 
 
-def style_of(t: str) -> str | None:
+# a heading may open with a command or file name in lower case: ``sudo configuration``
+_NAME_OPENER = re.compile(r"^[a-z][a-z0-9_.+-]*[a-z0-9]\s")
+
+
+def _opens_with_name(t: str, lang: str) -> bool:
+    """``t`` is a short line opening with a lower-case name no dictionary
+    knows (a command, a package: ``sudo configuration``, ``apt-get usage``),
+    not with a word of the language or of English."""
+    m = _NAME_OPENER.match(t)
+    if not m or len(t.split()) > 5 or len(t) > 60 or _CODE_CHARS.search(t[m.end():]):
+        return False
+    name = m.group(0).strip()
+    return max(zipf(name, lang), zipf(name, "en")) < 3.0
+
+
+def style_of(t: str, lang: str | None = None) -> str | None:
+    """The style of a heading candidate (numbered:N, caps, title, sentence),
+    or None.  With ``lang``, a short line opening with a lower-case name
+    (:func:`_opens_with_name`) is a sentence-case candidate too."""
     t = t.strip()
     if not t or len(t) > 120 or _URL_MAIL.search(t) or _NOT_HEADING_END.search(t) or t.endswith("-"):
         return None
     if _OPEN_QUOTE.match(t) and t[-1] in "\"»”’'":
         return None  # a quoted label ("«Secciones»"), not a heading
     t = _OPEN_QUOTE.sub("", t)  # '"Release"-Datei im ...': judged from the quoted word
+    if t and lang and t[0].islower() and _opens_with_name(t, lang):
+        return "sentence"
     if not t or not (t[0].isupper() or t[0].isdigit()):
         return None
     m = NUMBERED.match(t)
@@ -77,11 +97,13 @@ def run(ctx: Context) -> None:
             continue
         t = re.sub(r"(?<=\w)- (?=\w)", "", " ".join(f.line_texts()))  # heading wrapped with a hyphen
         wrapped = len(f.lines) == 2 and f.line_texts()[0].endswith("-")
-        st = style_of(t)
+        st = style_of(t, ctx.language)
         if st is None:
             continue
         prev = _prev_body(fr, i)
         nxt = _next_body(fr, i)
+        if t[:1].islower() and prev is not None and prev.line_texts()[-1].rstrip().endswith("-"):
+            continue  # the rest of a word broken at the end of the block before
         prev_is_heading = bool(found) and found[-1][0] == i - 1
         if prev is not None and prev.kind == "body" and not prev_is_heading and st != "caps" and \
                 not st.startswith("numbered") and \

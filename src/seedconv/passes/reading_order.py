@@ -87,7 +87,7 @@ def _standalone_label(ctx: Context, prev: Frag, f: Frag, out: list[Frag], widths
     if not body or not (body[0][0].isupper() or body[0][0].isdigit()):
         return False
     # what follows is a paragraph: more than one line, or a line longer than the label
-    if len(t) < 0.6 * width and style_of(t) is not None and len(t.split()) <= 10 and \
+    if len(t) < 0.6 * width and style_of(t, ctx.language) is not None and len(t.split()) <= 10 and \
             (len(body) > 1 or len(body[0]) > len(t)):
         ctx.decide(NAME, "keep-label-apart", (prev.first, f.first), t[-30:], "",
                    f"line of {len(t)} characters (column about {width}) without closing punctuation "

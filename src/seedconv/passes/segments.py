@@ -257,8 +257,9 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                            "a list whose bullets the extractor lost")
                 start = k + 1
                 continue
-            if not _STARTS_NEW.match(nxt):
-                continue
+            if not _STARTS_NEW.match(nxt) and not (_END.search(_strip_call(t))
+                                                   and style_of(nxt, ctx.language) is not None):
+                continue  # (a heading may open with a lower-case command name)
             if t.endswith("-"):
                 continue  # a word broken across the lines
             word = nxt.split()[0] if nxt.split() else ""
@@ -281,7 +282,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             nxt_head = bool(after) and bool(_END.search(_strip_call(t))) and \
                 not _END.search(nxt) and len(nxt) + 1 + len(after_word) < 0.97 * width and \
                 len(nxt) < 0.75 * width and \
-                style_of(nxt) is not None and bool(_STARTS_NEW.match(after)) and len(nxt.split()) <= 12
+                style_of(nxt, ctx.language) is not None and bool(_STARTS_NEW.match(after)) and len(nxt.split()) <= 12
             # a question of one to three lines standing alone comes next
             nxt_question = bool(_END.search(_strip_call(t))) and bool(_LETTER_START.match(nxt)) and \
                 _question_block([ln.text for ln in lines[k + 1:k + 5]], width)
@@ -296,7 +297,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 bool(_SENTENCE_END.search(_strip_call(t))) and bool(_LETTER_START.match(nxt)) and \
                 not nxt.endswith("-") and _room_left(nxt, lines[k + 2].text, widths.get(lines[k + 1].no, gwidth))
             if (_END.search(_strip_call(t)) and (fits or well_short)) or nxt_head or nxt_question or item_end or indented_next or \
-                    (prev_end and style_of(head) is not None and short and len(head.split()) <= 12):
+                    (prev_end and style_of(head, ctx.language) is not None and short and len(head.split()) <= 12):
                 out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
                                 after_break=f.after_break if start == 0 else False))
                 detail = f"line of {len(t)} characters ends a block: the next word would have fitted " \
