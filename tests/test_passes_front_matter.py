@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import blocks, decisions, normalise, para, para_text
+from conftest import blocks, decisions, furniture, normalise, para, para_text
 from seedconv.passes.front_matter import AUTHORS, split_authors
 
 
@@ -72,3 +72,25 @@ def test_metadata_overrides_win():
     doc = seedconv.normalise("Water Politics in Central Asia\n\nAnna Smith\n\n" + para(0),
                              settings=Settings(metadata={"title": "Other", "authors": ["X Y"]}))
     assert (doc.metadata.title, doc.metadata.authors) == ("Other", ["X Y"])
+
+
+@pytest.mark.parametrize("head", ["Smith: Water Politics in Central Asia",
+                                  "Smith and Doe: Water Politics in 12",
+                                  "Smith et al.: Water Politics"])
+def test_running_head_made_of_the_title_and_authors_is_removed(head):
+    # printed once (a two-page document): not found by repetition
+    text = ("Water Politics in Central Asia\n\nAnna Smith and John Doe\n\n" + para(0) + "\n"
+            + head + "\n\n" + para(1))
+    doc = normalise(text)
+    assert blocks(doc) == [("p", para_text(0)), ("p", para_text(1))]
+    assert [(n, t) for n, t, k in furniture(doc) if k == "running-head"] == [(8, head)]
+
+
+@pytest.mark.parametrize("line", ["Smith: Water is scarce in the south",
+                                  "Jones: Water Politics in Central Asia",
+                                  "Smith: Politics"])
+def test_line_with_a_name_and_colon_but_not_the_title_is_kept(line):
+    text = ("Water Politics in Central Asia\n\nAnna Smith and John Doe\n\n" + para(0) + "\n"
+            + line + "\n\n" + para(1))
+    doc = normalise(text)
+    assert not furniture(doc)

@@ -220,3 +220,24 @@ def test_note_openings_repeated_on_two_pages_are_not_running_heads():
     doc = normalise(text)
     assert "3See" not in [t for _, t, _ in furniture(doc)]
     assert "5See" not in [t for _, t, _ in furniture(doc)]
+
+
+def _turn_text(head: str) -> str:
+    # pypdf-like: no form feeds, no blank lines; the foot of page 1 (two
+    # notes, the copyright line with the page number), then the head of page 2
+    return ("\n".join(LINES[:3]) + " as the manual says.1\n" + "\n".join(LINES[3:5]) + " and so on.2\n"
+            "1 See the manual of the package tool for the details of this option.\n"
+            "2 See the manual of the archive tool for the details of that option.\n"
+            "© 2024 Jane Roe. GPL-2.0-or-later. 1\n" + head + "\n" + "\n".join(LINES[6:12]) + "\n")
+
+
+def test_head_after_a_page_foot_opening_with_the_next_page_number():
+    # '2' was called as a note, but the line right after the foot of page 1 is page 2's head
+    doc = normalise(_turn_text("2 Journal of Free Documentation"))
+    assert (9, "2 Journal of Free Documentation", "running-head") in furniture(doc)
+    assert len(notes(doc)) == 2
+
+
+def test_line_after_a_page_foot_with_another_number_is_kept():
+    doc = normalise(_turn_text("4 Journal of Free Documentation"))
+    assert not any(n == 9 for n, *_ in furniture(doc))

@@ -66,6 +66,7 @@ def run(ctx: Context) -> None:
             ctx.decide(NAME, "title", (title_frags[0][0].first, title_frags[-1][0].last), "", title,
                        "short blocks at the start, followed by a line of names")
             ctx.decide(NAME, "authors", (f.first, f.last), "", t, "line of capitalised names after the title")
+            _title_running_heads(ctx)
             return
     if head:
         f, t = head[0]
@@ -75,3 +76,61 @@ def run(ctx: Context) -> None:
             f.kind = "title"
             ctx.meta["title"] = t
             ctx.decide(NAME, "title", (f.first, f.last), "", t, "Title Case line before the first paragraph")
+            _title_running_heads(ctx)
+
+
+_EDGE_NUMBER = re.compile(r"^\d{1,5}\s+|\s+\d{1,5}$")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_JOINERS = {"and", "und", "et", "al", "y", "e", "и", "др"}  # "Smith and Doe", "Smith et al."
+
+
+def _key(t: str) -> str:
+    return " ".join(_WORD.findall(t.casefold()))
+
+
+def _is_title_head(t: str, title: str, names: set[str]) -> bool:
+    """``Aoki: Internas des Debian-Paketmanagements 91``, ``Smith et al.: A
+    Study of`` or the title alone: the document's own title (or its first
+    words, at least two) after its authors' names and a colon, with or
+    without a page number."""
+    s = _EDGE_NUMBER.sub("", t.strip())
+    if not s or len(s) > 150:
+        return False
+    if _key(s) == title:
+        return True
+    who, colon, rest = s.partition(": ")
+    if not colon:
+        return False
+    who_words = [w for w in _WORD.findall(who.casefold()) if w not in _JOINERS]
+    rest_key = _key(rest)
+    return bool(who_words) and all(w in names for w in who_words) and len(rest_key.split()) >= 2 \
+        and (title + " ").startswith(rest_key + " ")
+
+
+def _title_running_heads(ctx: Context) -> None:
+    """Running heads that occur once (a two-page document) are not found by
+    repetition; those made of the document's own title and authors are found
+    here, once the first page has told them, and removed as furniture."""
+    title = _key(ctx.meta.get("title") or "")
+    if len(title.split()) < 2:
+        return
+    names = {w for a in ctx.meta.get("authors", []) for w in _WORD.findall(a.casefold())}
+    frags = []
+    for f in ctx.frags:
+        if f.kind not in ("body", "caption", "note"):
+            frags.append(f)
+            continue
+        texts = f.line_texts()
+        keep = [k for k, t in enumerate(texts) if not (t and _is_title_head(t, title, names))]
+        if len(keep) < len(texts):
+            for k in range(len(texts)):
+                if k not in keep:
+                    ctx.remove(f.lines[k], "running-head", "the document's title (after its authors' names)")
+                    ctx.decide(NAME, "title-running-head", (f.lines[k].no, f.lines[k].no), texts[k], "",
+                               "the document's title, after its authors' names: a running head")
+            if f.texts is not None:
+                f.texts = [texts[k] for k in keep]
+            f.lines = [f.lines[k] for k in keep]
+        if f.lines:
+            frags.append(f)
+    ctx.frags = frags

@@ -445,6 +445,7 @@ def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: set[int],
     lines = ctx.lines
     cands = []
     called: set[str] = set()  # numbers printed as note calls so far
+    foot: tuple[int, int] | None = None  # (line index, page number) of the last page foot
     pos = 0
     for i in text_idx:
         for j in range(pos, i):
@@ -459,10 +460,16 @@ def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: set[int],
         if not m:
             continue
         num, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        if m.group(1) and num in called:
+        # the line right after a page foot (copyright line and number n) that
+        # opens with n + 1 is the next page's head, although a note of that
+        # number was called
+        turn = foot is not None and int(num) == foot[1] + 1 and i - foot[0] <= 3
+        if m.group(1) and num in called and not turn:
             continue  # a note opening with its label
         if (_head_like(rest) or _COPYRIGHT.search(rest)) and len(rest) <= 70 and not rest.endswith("-"):
             cands.append((i, int(num)))
+            if _COPYRIGHT.search(rest):
+                foot = (i, int(num))
     chain: list[tuple[int, int]] = []
     best: list[tuple[int, int]] = []
     for i, n in cands:
@@ -474,8 +481,12 @@ def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: set[int],
             best = list(chain)
     if len(best) < 2:
         return
-    gaps = sorted(b[0] - a[0] for a, b in zip(best, best[1:]))
-    if gaps[len(gaps) // 2] < 20:
+    # a page turn: the foot of page n (its copyright line) and, right after
+    # it, the head of page n + 1 sit close together by nature
+    turns = [(a, b) for a, b in zip(best, best[1:]) if b[0] - a[0] <= 3 and b[1] == a[1] + 1
+             and _COPYRIGHT.search(lines[a[0]].text)]
+    gaps = sorted(b[0] - a[0] for a, b in zip(best, best[1:]) if (a, b) not in turns)
+    if gaps and gaps[len(gaps) // 2] < 20:
         return  # numbered lines close together: notes or a list, not page furniture
     for i, _ in best:
         kind = "copyright" if _COPYRIGHT.search(lines[i].text) else "running-head"
