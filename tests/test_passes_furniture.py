@@ -241,3 +241,22 @@ def test_head_after_a_page_foot_opening_with_the_next_page_number():
 def test_line_after_a_page_foot_with_another_number_is_kept():
     doc = normalise(_turn_text("4 Journal of Free Documentation"))
     assert not any(n == 9 for n, *_ in furniture(doc))
+
+
+def _titled_pages(first: str, head: str) -> str:
+    return (first + "\n\nAnna Smith and John Doe\n\n" + para(0) + "\n" + para(1) + "\n1\n\f" + head + "\n\n"
+            + para(2) + "\n" + para(3) + "\n2\n\f" + head + "\n\n" + para(4) + "\n3\n")
+
+
+def test_title_printed_as_running_head_stays_on_the_first_page():
+    doc = normalise(_titled_pages("Water Politics in Central Asia", "Water Politics in Central Asia"))
+    assert doc.metadata.title == "Water Politics in Central Asia"
+    assert doc.metadata.authors == ["Anna Smith", "John Doe"]
+    assert [n for n, _, k in furniture(doc) if k == "running-head"] == [12, 21]
+
+
+def test_journal_name_on_the_first_page_before_a_title_is_removed():
+    text = "Journal of Water Studies\n\n" + _titled_pages("Water Politics in Central Asia", "Journal of Water Studies")
+    doc = normalise(text)
+    assert [n for n, _, k in furniture(doc) if k == "running-head"] == [1, 14, 23]
+    assert doc.metadata.title == "Water Politics in Central Asia"

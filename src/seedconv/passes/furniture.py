@@ -257,9 +257,10 @@ def run(ctx: Context) -> None:
 
     confirmed: set[int] = set()
     called = _calls_before(ctx, calls)
+    title_line = _title_before_names(lines, text_idx)
     for i in sorted(candidates):
         ln = lines[i]
-        if ln.removed:
+        if ln.removed or i == title_line:
             continue
         t = ln.text
         key = masks[t]
@@ -433,6 +434,20 @@ def _page_counter(ctx: Context, text_idx: list[int], confirmed: set[int],
 
 
 _HEAD_NUM = re.compile(r"^(\d{1,4})\s+(\S.{0,90})$|^(\S.{0,90}?)\s+(\d{1,4})$")
+
+
+def _title_before_names(lines, text_idx: list[int]) -> int | None:
+    """The index of the document's first line when it is a title followed by
+    a line of names (its authors): the title is also printed as the running
+    head of later pages, but this first copy is the title and stays."""
+    from .front_matter import AUTHORS
+
+    if len(text_idx) < 2:
+        return None
+    first, nxt = lines[text_idx[0]].text.strip(), lines[text_idx[1]].text.strip()
+    if len(first) > 150 or len(nxt) > 120 or any(c.isdigit() for c in nxt) or not AUTHORS.match(nxt):
+        return None
+    return text_idx[0]
 
 
 def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: set[int],
