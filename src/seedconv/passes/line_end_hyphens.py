@@ -24,6 +24,7 @@ from .words import is_word, zipf
 NAME = "line_end_hyphens"
 _RIGHT = re.compile(r"^([^\W\d_]+)")
 _HYPHENS = ("-", "\u2010", "\u2011")
+_SCHEME_END = re.compile(r"(?<![\w.+-])(?:https?|ftp):$", re.I)  # '(https:' | '//example.org/...'
 #: a quoted or bracketed first part of a suspended compound ('"Packages"- und')
 _CLOSING = "\"'”’»)]"
 #: languages that write compounds as one word ("Befehlsargument"): a kept
@@ -164,6 +165,12 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
             if record:
                 ctx.decide(NAME, ("keep-hyphen" if keep else "remove-hyphen") + ("-url" if kind == "url" else ""),
                            (prev_no, ln.no), f"{left}-|{right}", (left + "-" + right) if keep else (left + right), why)
+            add(t)
+            continue
+        if _SCHEME_END.search(tail) and t.startswith("//") and not jump:
+            if record:
+                ctx.decide("urls", "join-url", (prev_no, ln.no), tail.split()[-1] + "|" + t.split()[0],
+                           "", "URL broken across lines after its scheme")
             add(t)
             continue
         if in_url(tail) and not jump and _url_continues(tail, t):
