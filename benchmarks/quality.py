@@ -1,4 +1,5 @@
-"""Quality table: the shared scorer on the sample seeds and on tests/corpus.
+"""Quality table: the shared scorer on the sample seeds, on tests/corpus and on
+the held-out set tests/heldout (for measuring only, never for tuning).
 
     .venv/bin/python benchmarks/quality.py [--shared ../shared] [--per-doc]
 
@@ -51,7 +52,9 @@ def main(argv=None) -> int:
     score = load_scorer(a.shared)
     keys = score.SUMMARY
     sets = [("samples", ROOT / "seeds", a.shared / "gold"),
-            ("corpus", ROOT / "tests" / "corpus" / "docs", ROOT / "tests" / "corpus" / "gold")]
+            ("corpus", ROOT / "tests" / "corpus" / "docs", ROOT / "tests" / "corpus" / "gold"),
+            # held out: measured only, never used to tune the normaliser
+            ("heldout", ROOT / "tests" / "heldout" / "docs", ROOT / "tests" / "heldout" / "gold")]
     print("set".ljust(34), "docs", *[k[:10].rjust(10) for k in keys])
     with tempfile.TemporaryDirectory() as tmp:
         for label, inputs, gold in sets:

@@ -28,7 +28,9 @@ import render  # noqa: E402
 
 SRC, DOCS, GOLD, WORK = HERE / "sources", HERE / "docs", HERE / "gold", HERE / "work"
 
-# (source, engine, columns, upper-case headings, extractors)
+# (source, engine, columns, upper-case headings, extractors[, options]); options
+# (used by tests/heldout/build.py) go to the renderer: size ("12pt"), numbered
+# (LaTeX \section numbers, printed and kept in the gold), heads ("centred").
 MATRIX = [
     ("en_pkgprereq", "latex", 1, False, ["pdftotext", "pdfminer", "pypdf", "pymupdf"]),
     ("en_pkgprereq", "lo", 2, False, ["pymupdf"]),
@@ -60,13 +62,17 @@ MATRIX = [
 MIN_COVERAGE = 0.995
 
 
-ANY_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"]+|www\.[^\s<>\"]+")
+ANY_URL = re.compile(r"(?:https?|ftp)://(?:(?!\[\^\w+\])[^\s<>\"])+|www\.(?:(?!\[\^\w+\])[^\s<>\"])+")
 
 
-def gold_for(doc: dict, upper: bool, furniture: list[str], pages: int, source: str) -> dict:
+def gold_for(doc: dict, upper: bool, furniture: list[str], pages: int, source: str,
+             numbered: bool = False) -> dict:
     blocks = []
-    for b in doc["blocks"]:
+    numbers = render.section_numbers(doc["blocks"]) if numbered else [None] * len(doc["blocks"])
+    for b, num in zip(doc["blocks"], numbers):
         b = dict(b)
+        if num:   # printed by LaTeX before the heading: the gold keeps what is printed
+            b["text"] = f"{num} {b['text']}"
         if b["type"] == "heading" and b["level"] == 2 and upper:
             # printed with text-transform: uppercase; the gold keeps what is printed
             b["text"] = re.sub(r"\[\^\w+\]|[^[]+", lambda m: m.group(0) if m.group(0).startswith("[^") else m.group(0).upper(), b["text"])
@@ -138,25 +144,32 @@ def main(argv):
         import sources
         sources.main([])
         argv = [a for a in argv if a != "--sources"]
-    for d in (DOCS, GOLD, WORK):
+    return run(MATRIX, argv, SRC, DOCS, GOLD, WORK)
+
+
+def run(matrix, argv, src_dir, docs_dir, gold_dir, work_dir):
+    """Typeset, extract and check every matrix entry whose source matches argv
+    (all when argv is empty), writing docs_dir/*.txt and gold_dir/*.gold.json."""
+    for d in (docs_dir, gold_dir, work_dir):
         d.mkdir(exist_ok=True)
     report = []
-    for src, engine, cols, upper, extractors in MATRIX:
+    for src, engine, cols, upper, extractors, *rest in matrix:
+        opts = rest[0] if rest else {}
         if argv and not any(a in src for a in argv):
             continue
-        doc = json.loads((SRC / f"{src}.json").read_text())
+        doc = json.loads((src_dir / f"{src}.json").read_text())
         if engine == "latex":
-            pdf, furniture = render.latex(doc, cols, WORK)
+            pdf, furniture = render.latex(doc, cols, work_dir, **opts)
         else:
-            pdf, furniture = render.libreoffice(doc, cols, WORK, upper_headings=upper)
+            pdf, furniture = render.libreoffice(doc, cols, work_dir, upper_headings=upper, **opts)
         pages = extract.page_count(pdf)
         for ex in extractors:
             lang = doc["lang"]
             name = f"{lang}_{engine}_{cols}col_{ex}"
-            if sum(1 for m in MATRIX if m[0].startswith(lang) and m[1] == engine and m[2] == cols) > 1:
+            if sum(1 for m in matrix if m[0].startswith(lang) and m[1] == engine and m[2] == cols) > 1:
                 name = f"{src}_{engine}_{cols}col_{ex}"
             text = extract.EXTRACTORS[ex](pdf)
-            gold = gold_for(doc, upper, furniture, pages, f"{name}.txt")
+            gold = gold_for(doc, upper, furniture, pages, f"{name}.txt", numbered=opts.get("numbered", False))
             cov, missing, bad = check(gold, text)
             status = "ok" if cov >= MIN_COVERAGE and not bad else "SKIPPED"
             report.append((name, pages, cov, status, missing[:8], bad))
@@ -167,8 +180,8 @@ def main(argv):
                 gold["gaps"].append("words not found verbatim in the extraction (scrambled by column "
                                     "interleaving or split around a footnote), kept in the gold: "
                                     + ", ".join(sorted(set(missing))))
-            (DOCS / f"{name}.txt").write_text(text)
-            (GOLD / f"{name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n")
+            (docs_dir / f"{name}.txt").write_text(text)
+            (gold_dir / f"{name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n")
     return 0
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 CALL = re.compile(r"\[\^(\w+)\]")
-URL = re.compile(r"https?://[\w-]+(?:\.[\w-]+)+[^\s\"<>]*")
+# A URL stops before a note call written right after it ("https://x.org/[^2]").
+URL = re.compile(r"https?://[\w-]+(?:\.[\w-]+)+(?:(?!\[\^\w+\])[^\s\"<>])*")
 
 
 def split_url(m_text: str) -> tuple[str, str]:
@@ -68,11 +69,33 @@ def tex_inline(s: str, notes: dict, lang: str = "") -> str:
     return "".join(out)
 
 
-def latex(doc: dict, columns: int, workdir: Path) -> tuple[Path, list[str]]:
+def section_numbers(blocks: list) -> list:
+    """The numbers LaTeX prints before numbered headings (\\section: "2",
+    \\subsection: "2.1"), one per block, None for other blocks."""
+    sec = sub = 0
+    out = []
+    for b in blocks:
+        if b["type"] != "heading":
+            out.append(None)
+        elif b["level"] == 2:
+            sec, sub = sec + 1, 0
+            out.append(str(sec))
+        else:
+            sub += 1
+            out.append(f"{sec}.{sub}")
+    return out
+
+
+# Running-head layouts: "mirrored" (the corpus's: even pages page number +
+# journal at the left, odd pages running head + page number at the right) and
+# "centred" (journal / running head centred in the header, page numbers
+# centred in the footer).
+def latex(doc: dict, columns: int, workdir: Path, size: str | None = None, numbered: bool = False,
+          heads: str = "mirrored") -> tuple[Path, list[str]]:
     lang = doc["lang"]
     notes = {n["id"]: n["text"] for n in doc["notes"]}
     enc = "T2A,T1" if lang == "ru" else "T1"
-    size = "11pt" if columns == 1 else "10pt"
+    size = size or ("11pt" if columns == 1 else "10pt")
     margins = "top=2.6cm,bottom=2.6cm,left=2.7cm,right=2.7cm" if columns == 1 else \
         "top=2.2cm,bottom=2.4cm,left=1.8cm,right=1.8cm"
     L = [
@@ -89,8 +112,11 @@ def latex(doc: dict, columns: int, workdir: Path) -> tuple[Path, list[str]]:
         r"\usepackage[hidelinks]{hyperref}",
         r"\usepackage{fancyhdr}",
         r"\pagestyle{fancy}\fancyhf{}",
-        rf"\fancyhead[LE]{{\small\thepage\qquad {tex_plain(doc['journal'])}}}",
-        rf"\fancyhead[RO]{{\small {tex_plain(doc['running_head'])}\qquad\thepage}}",
+        *([rf"\fancyhead[LE]{{\small\thepage\qquad {tex_plain(doc['journal'])}}}",
+           rf"\fancyhead[RO]{{\small {tex_plain(doc['running_head'])}\qquad\thepage}}"] if heads == "mirrored" else
+          [rf"\fancyhead[CE]{{\small\itshape {tex_plain(doc['journal'])}}}",
+           rf"\fancyhead[CO]{{\small\itshape {tex_plain(doc['running_head'])}}}",
+           r"\fancyfoot[C]{\small\thepage}"]),
         r"\renewcommand{\headrulewidth}{0.4pt}",
         r"\fancypagestyle{plain}{\fancyhf{}\renewcommand{\headrulewidth}{0pt}"
         rf"\fancyfoot[L]{{\footnotesize {tex_plain(doc['copyright'])}}}\fancyfoot[R]{{\small\thepage}}}}",
@@ -111,7 +137,7 @@ def latex(doc: dict, columns: int, workdir: Path) -> tuple[Path, list[str]]:
             L.append(r"\begin{itemize}" if kind == "bullet" else r"\begin{enumerate}")
             open_list = kind
         if b["type"] == "heading":
-            cmd = "section*" if b["level"] == 2 else "subsection*"
+            cmd = ("section" if b["level"] == 2 else "subsection") + ("" if numbered else "*")
             L.append(rf"\{cmd}{{{tex_inline(b['text'], notes, lang)}}}")
         elif b["type"] == "list_item":
             L.append(r"\item " + tex_inline(b["text"], notes, lang))
@@ -170,12 +196,12 @@ def odt_inline(s: str, notes: dict, counter: list) -> str:
     return "".join(out)
 
 
-def odt_text(doc: dict, columns: int, upper_headings: bool) -> str:
+def odt_text(doc: dict, columns: int, upper_headings: bool, size: str | None = None) -> str:
     lang = doc["lang"]
     lp = f'fo:language="{lang}" fo:country="{COUNTRY[lang]}"'
     hy = 'fo:hyphenate="true" fo:hyphenation-remain-char-count="2" fo:hyphenation-push-char-count="2"'
     font = "Liberation Serif"
-    size = "11pt" if columns == 1 else "10pt"
+    size = size or ("11pt" if columns == 1 else "10pt")
     margin = "2.5cm" if columns == 1 else "1.8cm"
     text_w = 21 - 2 * float(margin[:-2])
     notes = {n["id"]: n["text"] for n in doc["notes"]}
@@ -298,10 +324,11 @@ def odt_text(doc: dict, columns: int, upper_headings: bool) -> str:
             f'<office:body><office:text>\n' + "\n".join(body) + "\n</office:text></office:body></office:document>\n")
 
 
-def libreoffice(doc: dict, columns: int, workdir: Path, upper_headings=False) -> tuple[Path, list[str]]:
+def libreoffice(doc: dict, columns: int, workdir: Path, upper_headings=False,
+                size: str | None = None) -> tuple[Path, list[str]]:
     name = f"{doc['name']}_lo_{columns}col"
     src = workdir / f"{name}.fodt"
-    src.write_text(odt_text(doc, columns, upper_headings))
+    src.write_text(odt_text(doc, columns, upper_headings, size))
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     profile = (workdir / "lo-profile").resolve()
     r = subprocess.run([exe, f"-env:UserInstallation=file://{profile}", "--headless",

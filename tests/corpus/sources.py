@@ -22,7 +22,21 @@ FAQ = "/usr/share/doc/debian/FAQ/{lang}/{ch}.{lang}.html"
 DEBREF_URL = "https://www.debian.org/doc/manuals/debian-reference/{ch}.{lang}.html"
 FAQ_URL = "https://www.debian.org/doc/manuals/debian-faq/{ch}.{lang}.html"
 
+# Further DocBook manuals (used by the held-out set, tests/heldout/build.py).
+MAINT = "/usr/share/doc/maint-guide{pkg}/html/{ch}.{lang}.html"
+MAINT_URL = "https://www.debian.org/doc/manuals/maint-guide/{ch}.{lang}.html"
+FAQ_EN = "/usr/share/doc/debian/FAQ/{ch}.{lang}.html"   # English FAQ sits beside the translations
+
 DEBREF_AUTHORS = ["Osamu Aoki"]
+MAINT_AUTHORS = ["Josip Rodin", "Osamu Aoki"]
+BOOKS = {
+    "maint": {"en": "Debian New Maintainers' Guide", "fr": "Guide du nouveau responsable Debian",
+              "de": "Debian-Leitfaden für Neue Paketbetreuer", "es": "Guía del nuevo desarrollador de Debian",
+              "it": "Guida per il nuovo Maintainer", "ru": "Руководство начинающего разработчика Debian"},
+    "faq": {"en": "The Debian GNU/Linux FAQ", "fr": "La FAQ Debian GNU/Linux",
+            "de": "Die Debian GNU/Linux-FAQ", "it": "Le FAQ di Debian GNU/Linux",
+            "ru": "ЧаВО по Debian GNU/Linux"},
+}
 FAQ_AUTHORS = ["Susan G. Kleinmann", "Sven Rudolph", "Santiago Vila", "Josip Rodin",
                "Javier Fernández-Sanguino Peña"]
 
@@ -194,7 +208,12 @@ class Walker:
 
 def build(spec):
     name, pkg, kind, lang, ch, sec, budget, first_page = spec
-    path = (DEBREF if kind == "debref" else FAQ).format(ch=ch, lang=lang)
+    if kind == "maint":
+        path = MAINT.format(pkg="" if lang == "en" else f"-{lang}", ch=ch, lang=lang)
+    elif kind == "faq" and lang == "en":
+        path = FAQ_EN.format(ch=ch, lang=lang)
+    else:
+        path = (DEBREF if kind == "debref" else FAQ).format(ch=ch, lang=lang)
     tree = html.parse(path)
     w = Walker(lang)
     if sec:
@@ -220,13 +239,14 @@ def build(spec):
     # drop a leading heading equal to the title and trailing headings
     while blocks and blocks[-1]["type"] == "heading":
         blocks.pop()
-    url = (DEBREF_URL if kind == "debref" else FAQ_URL).format(ch=ch, lang=lang)
-    authors = DEBREF_AUTHORS if kind == "debref" else FAQ_AUTHORS
+    url = {"debref": DEBREF_URL, "faq": FAQ_URL, "maint": MAINT_URL}[kind].format(ch=ch, lang=lang)
+    authors = {"debref": DEBREF_AUTHORS, "faq": FAQ_AUTHORS, "maint": MAINT_AUTHORS}[kind]
     bookname = {"debref": {"en": "Debian Reference", "fr": "Référence Debian",
                            "de": "Debian-Referenz", "es": "Referencia de Debian",
                            "it": "Guida di riferimento Debian"}.get(lang),
                 "faq": "ЧаВО по Debian GNU/Linux"}
-    book = bookname["debref"] if kind == "debref" else bookname["faq"]
+    book = bookname["debref"] if kind == "debref" else bookname["faq"] if kind == "faq" and lang == "ru" \
+        else BOOKS[kind][lang]
     authors_cite = authors[0] if len(authors) == 1 else authors[0] + " et al."
     # Renumber notes in reading order and add the citation note to the first paragraph.
     cite = CITE[lang].format(authors=authors_cite, book=book, year="2024", url=url)
@@ -270,7 +290,7 @@ def build(spec):
         "first_page": first_page,
         "copyright": f"© 2024 {authors_cite}. GPL-2.0-or-later.",
         "source": {"package": pkg, "file": path, "section": sec,
-                   "licence": "GPL-2.0-or-later" if kind == "debref" else "GPL-2.0-or-later (Debian FAQ)"},
+                   "licence": "GPL-2.0-or-later" if kind in ("debref", "maint") else "GPL-2.0-or-later (Debian FAQ)"},
         "blocks": blocks, "notes": new_notes,
     }
 
