@@ -383,3 +383,21 @@ def test_address_of_a_note_continued_in_the_next_block_is_one_address():
     doc = normalise(text)
     assert notes(doc)[0] == ("1", "A. Author, “Reference”, Documentation Project, 2024, "
                                   "<https://example.org/doc/manual/ch02.en.html>")
+
+
+def _uncalled_last(last_line: str) -> str:
+    return (para(0).rstrip("\n") + " as the manual says.1\n"
+            "1 See https://www.example.org/manual/tools.html\n\f"
+            + para(1) + para(2).rstrip("\n") + " and more.\n" + last_line + "\n")
+
+
+def test_citation_last_in_the_document_with_the_next_number_is_a_note_without_call():
+    doc = normalise(_uncalled_last("2 See https://bugs.example.org/516394"))
+    assert notes(doc) == [("1", "See <https://www.example.org/manual/tools.html>"),
+                          ("2", "See <https://bugs.example.org/516394>")]
+    assert any(d.code == "note-without-call" for d in doc.diagnostics)
+
+
+def test_numbered_line_last_in_the_document_that_is_no_citation_stays_text():
+    doc = normalise(_uncalled_last("2 Repeat the steps above for every machine."))
+    assert len(notes(doc)) == 1

@@ -236,7 +236,8 @@ def run(ctx: Context) -> None:
         # 1. a note area opens with the next expected number
         # (its call may have been lost: then it follows another note and reads as one)
         if m and int(m.group(1)) == expected and \
-                (expected < next_call or (out and out[-1].kind == "note" and note_like(_text(f)))) and \
+                (expected < next_call or (out and out[-1].kind == "note" and note_like(_text(f)))
+                 or _uncalled_at_foot(frags, i, last_note)) and \
                 not _looks_like_heading(f) and \
                 not (_list_run(frags, i) and not (expected < next_call and note_like(_text(f)))):
             start_notes(f, 0)
@@ -375,6 +376,15 @@ def run(ctx: Context) -> None:
 
 
 _BARE_LABEL = re.compile(r"^\s*(\d{1,3})\s*$")
+
+
+def _uncalled_at_foot(frags: list[Frag], i: int, last_note: Frag | None) -> bool:
+    """A short citation opening the next note number, last on its page (or
+    in the document), in a document that has notes already: a note whose
+    call was lost (glued to a number: ``#5163944``), not body text."""
+    f = frags[i]
+    at_foot = i + 1 >= len(frags) or frags[i + 1].after_break
+    return last_note is not None and at_foot and len(f.lines) <= 3 and note_like(_text(f))
 
 
 def _page_of(f: Frag) -> int:
