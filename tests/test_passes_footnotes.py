@@ -401,3 +401,24 @@ def test_citation_last_in_the_document_with_the_next_number_is_a_note_without_ca
 def test_numbered_line_last_in_the_document_that_is_no_citation_stays_text():
     doc = normalise(_uncalled_last("2 Repeat the steps above for every machine."))
     assert len(notes(doc)) == 1
+
+
+def _labels_lost(foot: str) -> str:
+    # the calls survive, the labels of the note texts at the page foot do not
+    return (para(0).rstrip("\n") + " as the manual says.1\n" + para(1).rstrip("\n")
+            + " and the preferences file. 2 The next sentence.\n\n" + foot
+            + "\n\n© 2024 Jane Roe. GPL-2.0-or-later.\n\n7\n\f" + para(2))
+
+
+def test_note_texts_whose_labels_were_lost_take_the_numbers_of_their_calls():
+    doc = normalise(_labels_lost("Jane Roe, “The Manual”, Documentation Project, 2024, https://www.example.org/doc/m\n"
+                                 "manual.html\nSee https://www.example.org/man/preferences.5"))
+    assert [n for n, _ in notes(doc)] == ["1", "2"]
+    assert notes(doc)[1] == ("2", "See <https://www.example.org/man/preferences.5>")
+    assert [a for a, *_ in decisions(doc, "footnotes") if a == "note-label-lost"] == ["note-label-lost"] * 2
+
+
+def test_more_citations_than_open_calls_are_not_numbered():
+    doc = normalise(_labels_lost("See https://www.example.org/one\nSee https://www.example.org/two\n"
+                                 "See https://www.example.org/three"))
+    assert notes(doc) == []

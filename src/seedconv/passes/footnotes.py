@@ -244,6 +244,22 @@ def run(ctx: Context) -> None:
             in_sym_area = False
             i += 1
             continue
+        # 1a. note texts whose labels the extractor dropped, at a page foot
+        if not m and not sm and expected < next_call:
+            pieces = _unlabelled_notes(frags, i, next_call - expected)
+            if pieces:
+                for a, b in pieces:
+                    note = Frag(lines=f.lines[a:b], kind="note", label=str(expected), texts=texts[a:b])
+                    out.append(note)
+                    ctx.decide(NAME, "note-label-lost", (note.first, note.last), texts[a][:60],
+                               f"note {expected}", "a citation at the page's foot after the call of a note "
+                               "not yet found: that note, its label lost in extraction")
+                    ctx.diagnose("info", "note-label-lost", f"note {expected}: its label was lost in "
+                                 "extraction; numbered from its call", (note.first, note.last))
+                    expected += 1
+                last_note = out[-1]
+                i += 1
+                continue
         # 1b. a column of note labels, then a block with their texts (pdftotext)
         labels = _label_column(texts, expected)
         if labels and expected < next_call + 1:
@@ -376,6 +392,38 @@ def run(ctx: Context) -> None:
 
 
 _BARE_LABEL = re.compile(r"^\s*(\d{1,3})\s*$")
+
+
+def _unlabelled_notes(frags: list[Frag], i: int, open_calls: int) -> list[tuple[int, int]]:
+    """Line ranges of the notes in block ``i`` when it is a run of citations
+    without labels last on its page (pdftotext may drop a two-column page's
+    labels) and exactly ``open_calls`` notes were called but not yet found;
+    each citation (one or two lines, with an address or a dated quotation)
+    opens with a capital after a complete citation::
+
+        ...depuis la liste « Tasks ».1 ... apt_preferences(5). 2 C'est
+        Osamu Aoki, « Référence Debian », 2024, https://www.debian.org/doc/m   [note 1]
+        ch02.fr.html
+        Voir https://manpages.debian.org/bookworm/apt_preferences.5            [note 2]
+    """
+    f = frags[i]
+    if f.kind != "body" or not (i + 1 >= len(frags) or frags[i + 1].after_break):
+        return []
+    texts = [t or "" for t in f.line_texts()]
+    if not texts[0][:1].isupper():
+        return []
+    starts = [0]
+    for k in range(1, len(texts)):
+        # a capital line after a complete citation (with its address) opens the next
+        if texts[k][:1].isupper() and note_like(" ".join(texts[starts[-1]:k])):
+            starts.append(k)
+    if len(starts) != open_calls:
+        return []
+    bounds = starts + [len(texts)]
+    pieces = list(zip(bounds, bounds[1:]))
+    if not all(b - a <= 2 and note_like(" ".join(texts[a:b])) for a, b in pieces):
+        return []
+    return pieces
 
 
 def _uncalled_at_foot(frags: list[Frag], i: int, last_note: Frag | None) -> bool:
