@@ -62,6 +62,7 @@ MATRIX = [
 MIN_COVERAGE = 0.995
 
 
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 ANY_URL = re.compile(r"(?:https?|ftp)://(?:(?!\[\^\w+\])[^\s<>\"])+|www\.(?:(?!\[\^\w+\])[^\s<>\"])+")
 
 
@@ -86,6 +87,12 @@ def gold_for(doc: dict, upper: bool, furniture: list[str], pages: int, source: s
             u = u.rstrip("\"'’»”")
             if u not in urls:
                 urls.append(u)
+    # E-mail addresses printed in body or notes, in order of first appearance.
+    emails = []
+    for t in [b["text"] for b in blocks] + [n["text"] for n in doc["notes"]]:
+        for m in EMAIL.finditer(t):
+            if m.group(0) not in emails:
+                emails.append(m.group(0))
     pagenos = [str(doc["first_page"] + i) for i in range(pages)]
     return {
         "source": source,
@@ -95,7 +102,7 @@ def gold_for(doc: dict, upper: bool, furniture: list[str], pages: int, source: s
         "blocks": blocks,
         "notes": doc["notes"],
         "urls": urls,
-        "emails": [],
+        "emails": emails,
         "furniture": furniture + pagenos,
         "gaps": [],
     }
