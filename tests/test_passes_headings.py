@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import blocks, decisions, normalise, para, para_text
+from conftest import blocks, decisions, furniture, normalise, para, para_text
 from seedconv.passes.headings import style_of
 
 
@@ -304,3 +304,21 @@ def test_rest_of_a_broken_word_is_not_a_heading():
             "mation before the upgrade\n\n• Learn the package system well enough to work around it\n\n" + para(1))
     doc = normalise(text)
     assert not any(b[0].startswith("h") for b in blocks(doc))
+
+
+def test_section_numbers_on_lines_of_their_own_stay_with_their_headings():
+    # pdftotext writes LaTeX's section number apart, sometimes with the page
+    # number between number and heading
+    text = ("1\n\nWater and land\n\n" + para(0) + "\n2\n\n57\n\nThe northern provinces\n\n" + para(1)
+            + "\n2.1\nSmall farms\n" + para(2))
+    doc = normalise(text)
+    assert [b for b in blocks(doc) if b[0].startswith("h")] == [
+        ("h2", "1 Water and land"), ("h2", "2 The northern provinces"), ("h3", "2.1 Small farms")]
+    assert [(n, t) for n, t, _ in furniture(doc)] == [(10, "57")]
+
+
+def test_page_numbers_before_a_running_head_are_not_section_numbers():
+    text = ("1\n\nReview of Water Studies\n\n" + para(0) + "\n2\n\nReview of Water Studies\n\n" + para(1))
+    doc = normalise(text)
+    assert not any(b[0].startswith("h") for b in blocks(doc))
+    assert [t for _, t, _ in furniture(doc)] == ["1", "Review of Water Studies", "2", "Review of Water Studies"]

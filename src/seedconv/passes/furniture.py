@@ -258,9 +258,10 @@ def run(ctx: Context) -> None:
     confirmed: set[int] = set()
     called = _calls_before(ctx, calls)
     title_line = _title_before_names(lines, text_idx)
+    sections = section_numbers(ctx, text_idx)
     for i in sorted(candidates):
         ln = lines[i]
-        if ln.removed or i == title_line:
+        if ln.removed or i == title_line or i in sections:
             continue
         t = ln.text
         key = masks[t]
@@ -434,6 +435,48 @@ def _page_counter(ctx: Context, text_idx: list[int], confirmed: set[int],
 
 
 _HEAD_NUM = re.compile(r"^(\d{1,4})\s+(\S.{0,90})$|^(\S.{0,90}?)\s+(\d{1,4})$")
+
+
+_SECTION_NO = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?$")
+
+
+def section_numbers(ctx: Context, text_idx: list[int]) -> set[int]:
+    """Indices of section numbers the extractor wrote on a line of their own
+    (``1`` / ``Social dynamics``, ``2.1`` / ``Mailing lists``): lone numbers
+    each directly followed by a heading-like line, counting up (1, 2, 2.1,
+    3 ...), at least two of them, their headings all different (a page
+    number followed by a running head repeats its head; a page number may
+    stand between number and heading).  They are not page
+    numbers; their line numbers go to ``ctx.meta["section_numbers"]`` so that
+    the segments pass keeps each with its heading."""
+    from .headings import style_of
+
+    lines = ctx.lines
+    found: list[tuple[int, list[int], str, int]] = []
+    for pos, i in enumerate(text_idx[:-1]):
+        t = lines[i].text.strip()
+        if len(t) > 12 or not t[:1].isdecimal() or not _SECTION_NO.match(t):
+            continue
+        j = text_idx[pos + 1]
+        if is_page_number(lines[j].text) and pos + 2 < len(text_idx):
+            j = text_idx[pos + 2]  # the page number printed between them
+        head = lines[j].text.strip()
+        if j - i <= 4 and len(head.split()) <= 14 and style_of(head, ctx.language) is not None \
+                and not head[:1].isdecimal():
+            found.append((i, [int(x) for x in t.rstrip(".").split(".")], head, j))
+    heads = Counter(h for h, _ in {(h, j) for _, _, h, j in found})  # by heading line
+    chain: list[int] = []
+    last: list[int] | None = None
+    for i, nums, head, _ in found:
+        if heads[head] > 1:
+            continue  # a running head after page numbers
+        if last is None and nums[0] <= 2 or last is not None and nums > last and nums[0] - last[0] <= 1:
+            chain.append(i)
+            last = nums
+    if len(chain) < 2:
+        return set()
+    ctx.meta["section_numbers"] = {lines[i].no for i in chain}
+    return set(chain)
 
 
 def _title_before_names(lines, text_idx: list[int]) -> int | None:

@@ -38,6 +38,8 @@ def run(ctx: Context) -> None:
             frags.append(Frag(lines=cur))
             cur = []
 
+    sections = ctx.meta.get("section_numbers", set())
+    held = False      # the last line is a section number: its heading follows
     for ln in lines:
         if ln.removed:
             broke = True
@@ -49,8 +51,11 @@ def run(ctx: Context) -> None:
             continue
         page_change = prev_page is not None and ln.page != prev_page
         jump = jumps_matter and ln.indent
-        if gap or page_change or jump or ln.no in breaks:
+        if ln.no in sections:
+            flush()  # a section number starts a block, with its heading
+        elif (gap or page_change or jump or ln.no in breaks) and not held:
             flush()
+        held = ln.no in sections
         if not cur:
             cur = [ln]
             f_jump, f_break = jump, broke or page_change or ln.no in breaks
@@ -239,6 +244,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
     texts_n = sum(1 for ln in ctx.lines if not ln.blank)
     blank_separated = lasts >= cands or (ctx.double_spaced and hard_runs * 40 >= texts_n)
     out: list[Frag] = []
+    sections = ctx.meta.get("section_numbers", set())
     cuts: set[int] = set()   # first lines of blocks cut off as list items
     for f in frags:
         start = 0
@@ -257,6 +263,8 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                            "a list whose bullets the extractor lost")
                 start = k + 1
                 continue
+            if lines[k].no in sections:
+                continue  # a section number stays with its heading
             if not _STARTS_NEW.match(nxt) and not (_END.search(_strip_call(t))
                                                    and style_of(nxt, ctx.language) is not None):
                 continue  # (a heading may open with a lower-case command name)
@@ -272,7 +280,8 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             head, first = t, k
             if k > start and lines[k - 1].text.endswith("-") and len(t.split()) <= 3:
                 head, first = lines[k - 1].text[:-1] + t, k - 1
-            prev_end = first == start or bool(_END.search(_strip_call(lines[first - 1].text)))
+            prev_end = first == start or bool(_END.search(_strip_call(lines[first - 1].text))) or \
+                lines[first - 1].no in sections
             if style_of(t) == "caps" and style_of(nxt) == "caps":
                 continue  # capital lines: the headings pass groups them
             short = len(t) + 1 + len(word) < 0.97 * local
