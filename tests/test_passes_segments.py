@@ -126,3 +126,21 @@ def test_question_running_to_the_column_edge_is_not_cut_off():
     doc = normalise(text)
     assert not any(b[0].startswith("h") for b in blocks(doc))
     assert not any("a question of" in d.detail for d in doc.decisions)
+
+
+def test_paragraph_opening_with_a_lower_case_command_name_after_a_short_line():
+    text = "\n".join(SHORT + ["Mirrors copy the archive every six hours from the master server of the",
+                             "project."] + ["dpkg logs the installations it plans in its own log file, but not the",
+                             "results of these actions, which the package tool writes to its log."]) + "\n"
+    doc = normalise(text)
+    assert blocks(doc)[-1] == ("p", "dpkg logs the installations it plans in its own log file, but not "
+                                    "the results of these actions, which the package tool writes to its log.")
+
+
+def test_lower_case_word_after_a_short_line_ending_with_a_full_stop_continues():
+    # 'etc.' then 'and': a common word, the sentence goes on
+    lines = ["Names change with every release, code names do not change, e.g. testing, sid, etc.",
+             "and the sources list may use either of them for every suite it names in a line."]
+    doc = normalise("\n".join(SHORT + ["Mirrors copy the archive every six hours from the master server of the",
+                                       "project."] + lines) + "\n")
+    assert blocks(doc)[-1] == ("p", " ".join(lines))

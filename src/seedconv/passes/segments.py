@@ -166,6 +166,19 @@ def _semicolon_items(texts: list[str], longest: int = 3) -> set[int]:
 
 
 _SENTENCE_END = re.compile(r"[.!?]$")
+_LOWER_NAME = re.compile(r"^[a-z][a-z0-9_.+-]*[a-z0-9](?=[\s(]|$)")
+
+
+def _opens_with_name(t: str, lang: str) -> bool:
+    """``aptitude logs ...``, ``dpkg(1) is ...``: a line opening with a
+    lower-case name no dictionary of the language (or of English) knows,
+    which may start a sentence although it is not capitalised."""
+    m = _LOWER_NAME.match(t)
+    if not m:
+        return False
+    from .words import zipf
+
+    return max(zipf(m.group(0), lang), zipf(m.group(0), "en")) < 3.0
 
 
 def _room_left(line: str, after: str, width: int) -> bool:
@@ -266,8 +279,9 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             if lines[k].no in sections:
                 continue  # a section number stays with its heading
             if not _STARTS_NEW.match(nxt) and not (_END.search(_strip_call(t))
-                                                   and style_of(nxt, ctx.language) is not None):
-                continue  # (a heading may open with a lower-case command name)
+                                                   and (style_of(nxt, ctx.language) is not None
+                                                        or _opens_with_name(nxt, ctx.language))):
+                continue  # (a heading or a sentence may open with a lower-case command name)
             if t.endswith("-"):
                 continue  # a word broken across the lines
             word = nxt.split()[0] if nxt.split() else ""
