@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import blocks, decisions, furniture, normalise, para, para_text
-from seedconv.passes.front_matter import AUTHORS, split_authors
+from seedconv.passes.front_matter import AUTHORS, names_of, split_authors
 
 
 @pytest.mark.parametrize("line, authors", [
@@ -94,3 +94,34 @@ def test_line_with_a_name_and_colon_but_not_the_title_is_kept(line):
             + line + "\n\n" + para(1))
     doc = normalise(text)
     assert not furniture(doc)
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Susan G. Kleinmann Sven Rudolph Santiago Vila Josip Rodin",
+     ["Susan G. Kleinmann", "Sven Rudolph", "Santiago Vila", "Josip Rodin"]),
+    ("Susan G. Kleinmann     Sven Rudolph     Santiago Vila", ["Susan G. Kleinmann", "Sven Rudolph", "Santiago Vila"]),
+    ("Javier Fernández-Sanguino Peña", ["Javier Fernández-Sanguino Peña"]),
+    ("Anna Smith and John Doe", ["Anna Smith", "John Doe"]),
+])
+def test_names_of_a_line_of_authors(line, names):
+    assert names_of(line) == names
+
+
+@pytest.mark.parametrize("line", ["Debian", "Policy and Practice Today", "CONFIGURATION OF PACKAGES",
+                                  "The Right Way", "Smith 2019", "Anna Smith went home."])
+def test_names_of_other_lines_is_none(line):
+    assert names_of(line) is None
+
+
+def test_title_and_authors_without_blank_lines():
+    # pypdf: no blank lines; the names on two lines, one cut at the line's end
+    text = ("Water Politics in Central\nAsia Today\nAnna Smith, John Doe, Jane\nRoe\n" + para(0) + para(1))
+    doc = normalise(text)
+    assert doc.metadata.title == "Water Politics in Central Asia Today"
+    assert doc.metadata.authors == ["Anna Smith", "John Doe", "Jane Roe"]
+    assert blocks(doc)[0][1].startswith(para_text(0)[:40])
+
+
+def test_subtitle_of_common_words_is_not_an_author_line():
+    doc = normalise("Water Politics in Central Asia\nPolicy and Practice Today\n" + para(0) + para(1))
+    assert doc.metadata.authors == []

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Context
+from .base import Context, Frag
 from .headings import _is_caps, _is_title_case
 
 NAME = "front_matter"
@@ -32,6 +32,9 @@ def split_authors(t: str) -> list[str]:
 
 def run(ctx: Context) -> None:
     if not ctx.settings.front_matter or not ctx.frags:
+        return
+    if _front_lines(ctx):
+        _title_running_heads(ctx)
         return
     fr = ctx.frags
     head = []
@@ -77,6 +80,131 @@ def run(ctx: Context) -> None:
             ctx.meta["title"] = t
             ctx.decide(NAME, "title", (f.first, f.last), "", t, "Title Case line before the first paragraph")
             _title_running_heads(ctx)
+
+
+_TOKEN_NAME = re.compile(r"^(?:[A-ZÀ-ÞА-ЯЁ][\w’'\-]*|[A-ZÀ-ÞА-ЯЁ]\.(?:-?[A-ZÀ-ÞА-ЯЁ]\.)?)$")
+_PARTICLES = {"van", "von", "de", "da", "del", "der", "den", "di", "du", "la", "le", "ten", "ter", "y"}
+_SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b)\s*|\s{2,}")
+
+
+def names_of(t: str, lang: str = "en") -> list[str] | None:
+    """The personal names on a line of authors, or None when it is not one.
+
+    Names are separated by commas, conjunctions or wide gaps (a centred
+    line: ``Susan G. Kleinmann     Sven Rudolph``); without separators a
+    line of up to four capitalised words is one name, a longer one is cut
+    after each surname (``Susan G. Kleinmann Sven Rudolph Santiago Vila``:
+    initials stay inside a name).  Every word is capitalised (or an initial
+    or a particle such as ``van``), no digit, and the words are not mostly
+    common words of the language (``Package Management Basics``)."""
+    from .words import zipf
+
+    t = t.strip()
+    if not t or len(t) > 200 or re.search(r"\d", t) or t.endswith((".", ":", "?", "!")) and not t.endswith(" al."):
+        return None
+    parts = [p for p in _SEPARATORS.split(t) if p and p.strip()]
+    names: list[str] = []
+    for part in parts:
+        toks = part.split()
+        if not toks or not all(_TOKEN_NAME.match(x) or x in _PARTICLES or x in ("al.",) for x in toks):
+            return None
+        if len(toks) <= 4:
+            names.append(" ".join(toks))
+            continue
+        cur: list[str] = []
+        for x in toks:  # no separators: a name ends at a full word after its first
+            cur.append(x)
+            if len(cur) >= 2 and not x.endswith(".") and x not in _PARTICLES:
+                names.append(" ".join(cur))
+                cur = []
+        if cur:
+            return None
+    words = [w for n in names for w in n.split() if len(w) > 2 and not w.endswith(".")]
+    # every name has two words or more, but the last of several may have been
+    # cut at the line's end ("..., Jane" / "Roe")
+    if not names or not words or any(len(n.split()) < 2 for n in names[:-1]) or \
+            len(names[-1].split()) < 2 and len(names) < 2 or all(w.isupper() for w in words):
+        return None  # a lone word ("Debian"), or capitals (a heading)
+    common = sum(1 for w in words if max(zipf(w.casefold(), lang), zipf(w.casefold(), "en")) >= 4.5)
+    return names if common * 2 <= len(words) else None
+
+
+def _front_lines(ctx: Context) -> bool:
+    """Title and authors read line by line, where the extractor left no
+    blank line between them (pypdf, PyMuPDF) or cut the names over several
+    lines: up to three title lines, then one or more lines of names (a lone
+    surname after a line of names not ending with a comma is its tail)."""
+    seen: list[tuple[Frag, int]] = []
+    for f in ctx.frags[:6]:
+        if f.kind != "body":
+            break
+        seen.extend((f, k) for k in range(len(f.lines)))
+        if len(seen) >= 10:
+            break
+    texts = [(f.line_texts()[k] or "").strip() for f, k in seen]
+    for a in range(1, min(4, len(texts))):
+        title = texts[:a]
+        if any(re.search(r"[.;,]$", x) or not x for x in title) or len(" ".join(title)) > 250 \
+                or not title[0][:1].isupper() or names_of(title[0], ctx.language):
+            continue
+        names = names_of(texts[a], ctx.language)
+        if not names:
+            continue
+        if len(names) == 1 and not _SEPARATORS.search(texts[a].strip()) and a + 1 < len(texts) and a < 3 \
+                and len(names_of(texts[a + 1], ctx.language) or []) > 1:
+            continue  # one name-like pair of words before a line of several names: the title goes on
+        b = a + 1
+        while b < len(texts) and b < a + 6:
+            more = names_of(texts[b], ctx.language)
+            if more:
+                names += more
+            elif not texts[b - 1].endswith(",") and re.fullmatch(r"[A-ZÀ-ÞА-ЯЁ][\w’'\-]+", texts[b]) \
+                    and len(names[-1].split()) < 4:
+                names[-1] += " " + texts[b]  # the tail of a name cut at the line's end
+            elif len(names[-1].split()) == 1 and (tail := names_of(names[-1] + " " + texts[b], ctx.language)):
+                names[-1:] = tail  # 'Jane' / 'Roe, Mary Major'
+            else:
+                break
+            b += 1
+        if len(names[-1].split()) < 2:
+            continue
+        if b >= len(texts):
+            return False  # nothing but names: no body to tell them from
+        _cut_front(ctx, seen, a, b)
+        ctx.meta["title"] = " ".join(title)
+        ctx.meta["authors"] = names
+        first, last = seen[0][0].lines[seen[0][1]].no, seen[a - 1][0].lines[seen[a - 1][1]].no
+        ctx.decide(NAME, "title", (first, last), "", ctx.meta["title"],
+                   "line(s) at the start, followed by a line of names")
+        ctx.decide(NAME, "authors", (seen[a][0].lines[seen[a][1]].no, seen[b - 1][0].lines[seen[b - 1][1]].no),
+                   "", ", ".join(names), "line(s) of capitalised personal names after the title")
+        return True
+    return False
+
+
+def _cut_front(ctx: Context, seen: list, a: int, b: int) -> None:
+    """Give the first ``a`` lines of ``seen`` to a title block, the next
+    ones up to ``b`` to an authors block; the rest stays body."""
+    title = Frag(lines=[f.lines[k] for f, k in seen[:a]], kind="title",
+                 texts=[f.line_texts()[k] for f, k in seen[:a]])
+    authors = Frag(lines=[f.lines[k] for f, k in seen[a:b]], kind="authors",
+                   texts=[f.line_texts()[k] for f, k in seen[a:b]])
+    taken = {id(f.lines[k]) for f, k in seen[:b]}
+    out = [title, authors]
+    done = set()
+    for f in ctx.frags:
+        if id(f) in done:
+            continue
+        done.add(id(f))
+        if not any(id(ln) in taken for ln in f.lines):
+            out.append(f)
+            continue
+        keep = [k for k, ln in enumerate(f.lines) if id(ln) not in taken]
+        if keep:
+            texts = f.line_texts()
+            out.append(Frag(lines=[f.lines[k] for k in keep], kind=f.kind, texts=[texts[k] for k in keep],
+                            label=f.label, list_kind=f.list_kind))
+    ctx.frags = out
 
 
 _EDGE_NUMBER = re.compile(r"^\d{1,5}\s+|\s+\d{1,5}$")
