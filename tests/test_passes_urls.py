@@ -126,3 +126,22 @@ def test_capitalised_word_after_a_url_ending_with_a_slash_is_not_joined():
     doc = normalise("The reference is at https://en.wikipedia.org/wiki/\n"
                     "Today (and tomorrow) the site is open to every reader.\n")
     assert [x.url for x in doc.blocks[0].content if isinstance(x, Link)] == ["https://en.wikipedia.org/wiki/"]
+
+
+@pytest.mark.parametrize("line1, line2, url", [
+    # a bracket opening the next line is not part of the address
+    ("Read how to report a bug at http://www.example.org/Bugs/Reporting",
+     "(https://www.example.org/Bugs/Reporting) before you write.", "http://www.example.org/Bugs/Reporting"),
+    # a word of the language after an address that is only a host
+    ("Le moteur de recherche http://duckduckgo.com/", "fournie une aide pour trouver la page.",
+     "http://duckduckgo.com/"),
+])
+def test_next_line_does_not_continue_the_address(line1, line2, url):
+    doc = normalise(line1 + "\n" + line2 + "\n")
+    assert [x.url for x in doc.blocks[0].content if isinstance(x, Link)][0] == url
+
+
+def test_address_cut_after_its_scheme_across_a_page_break():
+    doc = normalise("See the team pages at https://\n\f\nwiki.example.org/Teams for the list of teams.\n")
+    assert [x.url for b in doc.blocks for x in getattr(b, "content", []) if isinstance(x, Link)] == [
+        "https://wiki.example.org/Teams"]

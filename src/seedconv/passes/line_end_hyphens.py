@@ -173,7 +173,13 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
                            "", "URL broken across lines after its scheme")
             add(t)
             continue
-        if in_url(tail) and not jump and _url_continues(tail, t):
+        if tail.endswith("://") and t and not t[0].isspace():
+            if record:  # an address cannot end with its scheme: across any break
+                ctx.decide("urls", "join-url", (prev_no, ln.no), tail.split()[-1] + "|" + t.split()[0],
+                           "", "URL broken after '://'")
+            add(t)
+            continue
+        if in_url(tail) and not jump and _url_continues(tail, t, lang):
             if record:
                 ctx.decide("urls", "join-url", (prev_no, ln.no), tail.split()[-1] + "|" + t.split()[0],
                            "", "URL broken across lines without a hyphen")
@@ -183,12 +189,23 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
     return "".join(parts)
 
 
-def _url_continues(out: str, nxt: str) -> bool:
+_HOST_ONLY = re.compile(r"(?:https?://|ftp://|www\.)[^/\s]+/$", re.I)
+_PLAIN_WORD = re.compile(r"[^\W\d_]+[.,;:!?)»”]*$")
+
+
+def _url_continues(out: str, nxt: str, lang: str = "en") -> bool:
     """A URL cut without a hyphen: the line ends inside the address and the
-    next line starts with more of it (no capital, a slash or dot inside)."""
+    next line starts with more of it (no capital, a slash or dot inside).
+    Not: a new address or a bracket opening the next line, nor a word of the
+    language after an address that is only a host (``https://example.org/``
+    | ``provides ...``)."""
     first = nxt.split()[0] if nxt.split() else ""
-    if not first:
+    if not first or first[0] in "([{«“\"'" or "://" in first or first.lower().startswith("www."):
         return False
+    if _HOST_ONLY.search(out) and _PLAIN_WORD.match(first):
+        word = re.match(r"[^\W\d_]+", first).group(0).casefold()
+        if max(zipf(word, lang), zipf(word, "en")) >= 3.0:
+            return False
     if first[0].isupper():
         # '(https://example.org/wiki/' | 'VT100)': a path segment that closes
         # the bracket the address opened in
