@@ -27,7 +27,8 @@ from seedconv.passes.headings import style_of
     ("2.1 methods", None),                # numbered, lower case
     ("1990 was a year", None),
     ("", None),
-    ("A" * 121, None),                    # too long
+    ("Ab " * 41, None),                   # too long
+    ("AB " * 67, None),                   # too long, even in capitals
 ])
 def test_style_of(text, style):
     assert style_of(text) == style
@@ -322,3 +323,25 @@ def test_page_numbers_before_a_running_head_are_not_section_numbers():
     doc = normalise(text)
     assert not any(b[0].startswith("h") for b in blocks(doc))
     assert [t for _, t, _ in furniture(doc)] == ["1", "Review of Water Studies", "2", "Review of Water Studies"]
+
+
+def test_question_in_capitals_wrapped_over_several_narrow_lines_is_a_heading():
+    text = (para(0) + "\nHOW CAN I LOG WHICH\nPACKAGES I ADDED TO MY\nSYSTEM? I WOULD LIKE TO\n"
+            "KNOW WHEN EACH PACKAGE\nWAS UPGRADED OR REMOVED!\n\n" + para(1))
+    doc = normalise(text)
+    assert ("h2", "HOW CAN I LOG WHICH PACKAGES I ADDED TO MY SYSTEM? I WOULD LIKE TO KNOW WHEN EACH "
+                  "PACKAGE WAS UPGRADED OR REMOVED!") in blocks(doc)
+
+
+def test_question_in_capitals_before_a_lower_case_block_is_a_heading():
+    # two columns interleaved: the next block is the end of another paragraph
+    text = (para(0) + "\nMUST I GO INTO SINGLE USER MODE\nTO UPGRADE A PACKAGE?\n\n"
+            "added to the configuration file of the package tool and kept there for later.\n\n" + para(1))
+    doc = normalise(text)
+    assert ("h2", "MUST I GO INTO SINGLE USER MODE TO UPGRADE A PACKAGE?") in blocks(doc)
+
+
+def test_seven_lines_in_capitals_are_not_a_heading():
+    text = para(0) + "\n" + "\n".join(["A LINE OF CAPITALS"] * 3 + ["ANOTHER LINE HERE"] * 4) + "\n\n" + para(1)
+    doc = normalise(text)
+    assert not any(b[0].startswith("h") for b in blocks(doc))

@@ -64,7 +64,7 @@ def style_of(t: str, lang: str | None = None) -> str | None:
     or None.  With ``lang``, a short line opening with a lower-case name
     (:func:`_opens_with_name`) is a sentence-case candidate too."""
     t = t.strip()
-    if not t or len(t) > 120 or _URL_MAIL.search(t) or _NOT_HEADING_END.search(t) or t.endswith("-"):
+    if not t or len(t) > (200 if _is_caps(t) else 120) or _URL_MAIL.search(t) or _NOT_HEADING_END.search(t) or t.endswith("-"):
         return None
     if _OPEN_QUOTE.match(t) and t[-1] in "\"»”’'":
         return None  # a quoted label ("«Secciones»"), not a heading
@@ -93,8 +93,8 @@ def run(ctx: Context) -> None:
     fr = ctx.frags
     found: list[tuple[int, str]] = []
     for i, f in enumerate(fr):
-        if f.kind != "body" or len(f.lines) > 3:
-            continue
+        if f.kind != "body" or len(f.lines) > 3 and not (len(f.lines) <= 6 and _caps_block(f)):
+            continue  # (a heading in capitals may wrap over up to six narrow lines)
         t = re.sub(r"(?<=\w)- (?=\w)", "", " ".join(f.line_texts()))  # heading wrapped with a hyphen
         wrapped = len(f.lines) == 2 and f.line_texts()[0].endswith("-")
         st = style_of(t, ctx.language)
@@ -115,6 +115,7 @@ def run(ctx: Context) -> None:
         if nxt is None and st == "sentence":
             continue
         if nxt is not None and nxt.kind == "body" and nxt.line_texts()[0][:1].islower() and \
+                not (st == "caps" and len(t.split()) >= 3 and t[-1] in "?!") and \
                 not (_MAN_REF.match(nxt.line_texts()[0]) and st in ("title", "sentence")
                      and len(f.lines) == 1 and not _CODE_CHARS.search(t)
                      and (prev is None or not is_open(" ".join(prev.line_texts())))):
@@ -130,11 +131,16 @@ def run(ctx: Context) -> None:
                            "between a complete block and a paragraph")
             else:
                 continue
-        if st in ("title", "caps") and len(t.split()) > 14:
+        if st == "title" and len(t.split()) > 14 or st == "caps" and len(t.split()) > 24:
             continue
         found.append((i, st))
     found = _join_wrapped(ctx, found)
     _levels(ctx, ctx.frags, found)
+
+
+def _caps_block(f: Frag) -> bool:
+    """Every line of the block is in capitals (a wrapped ALL CAPS heading)."""
+    return all(_is_caps(t or "") for t in f.line_texts())
 
 
 # a paragraph may open with a command name and its manual section: ``dpkg(1) is ...``
