@@ -28,7 +28,7 @@ from seedconv.passes.headings import style_of
     ("1990 was a year", None),
     ("", None),
     ("Ab " * 41, None),                   # too long
-    ("AB " * 67, None),                   # too long, even in capitals
+    ("AB " * 70, None),                   # too long, even in capitals
 ])
 def test_style_of(text, style):
     assert style_of(text) == style
