@@ -422,3 +422,18 @@ def test_more_citations_than_open_calls_are_not_numbered():
     doc = normalise(_labels_lost("See https://www.example.org/one\nSee https://www.example.org/two\n"
                                  "See https://www.example.org/three"))
     assert notes(doc) == []
+
+
+def _short_note(label_line: str) -> str:
+    return ("The policy for this language is described in the manual of the project.1\n\n"
+            + label_line + "\nperl-policy/\n\f" + para(1))
+
+
+def test_short_note_with_its_label_glued_is_a_note_although_it_looks_like_a_heading():
+    doc = normalise(_short_note("1See"))
+    assert notes(doc) == [("1", "See perl-policy/")]
+
+
+def test_numbered_heading_with_a_space_is_not_taken_for_a_called_note():
+    doc = normalise(_short_note("1 Perl policy"))
+    assert notes(doc) == []

@@ -238,7 +238,7 @@ def run(ctx: Context) -> None:
         if m and int(m.group(1)) == expected and \
                 (expected < next_call or (out and out[-1].kind == "note" and note_like(_text(f)))
                  or _uncalled_at_foot(frags, i, last_note)) and \
-                not _looks_like_heading(f) and \
+                not (_looks_like_heading(f) and not (expected < next_call and _glued_label(first))) and \
                 not (_list_run(frags, i) and not (expected < next_call and note_like(_text(f)))):
             start_notes(f, 0)
             in_sym_area = False
@@ -822,6 +822,13 @@ def _orphan(ctx: Context, out: list[Frag], f: Frag, a: int, b: int, label: int) 
     ctx.diagnose("warning", "note-start-lost",
                  f"note {label}: its beginning was lost in extraction; the surviving fragment is kept",
                  (f.lines[a].no, f.lines[b - 1].no))
+
+
+def _glued_label(t: str) -> bool:
+    """``5Véase ...``: the label glued to its text (a superscript), which a
+    numbered heading (``5 Results``) never is."""
+    m = re.match(r"\d{1,3}", t)
+    return m is not None and m.end() < len(t) and t[m.end()].isalpha()
 
 
 def _looks_like_heading(f: Frag) -> bool:
