@@ -260,3 +260,16 @@ def test_journal_name_on_the_first_page_before_a_title_is_removed():
     doc = normalise(text)
     assert [n for n, _, k in furniture(doc) if k == "running-head"] == [1, 14, 23]
     assert doc.metadata.title == "Water Politics in Central Asia"
+
+
+def test_two_page_numbers_the_second_ending_the_document():
+    # PyMuPDF: no form feeds, no blank lines; page numbers in the footer
+    text = "\n".join(LINES[:8]) + "\n12\n" + "\n".join(LINES[8:16]) + "\n13\n"
+    doc = normalise(text)
+    assert [(n, t) for n, t, k in furniture(doc)] == [(9, "12"), (18, "13")]
+
+
+def test_two_numbers_in_sequence_not_ending_the_document_are_kept():
+    text = "\n".join(LINES[:8]) + "\n12\n" + "\n".join(LINES[8:16]) + "\n13\n" + "\n".join(LINES[16:20]) + "\n"
+    doc = normalise(text)
+    assert furniture(doc) == []

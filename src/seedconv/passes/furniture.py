@@ -410,11 +410,15 @@ def _calls_before(ctx: Context, calls: _Calls | None = None) -> _CallsBefore:
 def _page_counter(ctx: Context, text_idx: list[int], confirmed: set[int],
                   calls: _Calls | None = None) -> None:
     """Lone numbers that count pages: going up by 1 or 2 through the text,
-    far apart (a column of note labels is consecutive lines instead)."""
+    far apart (a column of note labels is consecutive lines instead); three
+    of them, or two when the second ends the document.  Section numbers
+    (:func:`section_numbers`) are not counted."""
     lines = ctx.lines
     called = _calls_before(ctx, calls)
+    sections = ctx.meta.get("section_numbers", set())
     nums = [i for i in text_idx if not lines[i].removed and lines[i].text.isdecimal()
-            and len(lines[i].text) <= 4 and (_isolated(lines, i) or lines[i].text not in called[i])]
+            and len(lines[i].text) <= 4 and (_isolated(lines, i) or lines[i].text not in called[i])
+            and lines[i].no not in sections]
     chain: list[int] = []
     best: list[int] = []
     for i in nums:
@@ -424,7 +428,8 @@ def _page_counter(ctx: Context, text_idx: list[int], confirmed: set[int],
             chain = [i]
         if len(chain) > len(best):
             best = list(chain)
-    if len(best) < 3:
+    # two pages only: the second number is the document's last line
+    if len(best) < 3 and not (len(best) == 2 and text_idx and best[-1] == text_idx[-1]):
         return
     gaps = sorted(b - a for a, b in zip(best, best[1:]))
     if gaps[len(gaps) // 2] < 8:
