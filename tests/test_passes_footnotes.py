@@ -437,3 +437,34 @@ def test_short_note_with_its_label_glued_is_a_note_although_it_looks_like_a_head
 def test_numbered_heading_with_a_space_is_not_taken_for_a_called_note():
     doc = normalise(_short_note("1 Perl policy"))
     assert notes(doc) == []
+
+
+def _label_run(after: str) -> str:
+    return ("The rewrite of this tutorial is available as the new guide.1 Please use it\n"
+            "instead of this one, as the manual says.2\n\n1\n2\n" + after + "\n\f" + para(1))
+
+
+def test_labels_printed_one_per_block_before_the_note_texts():
+    # (the labels and texts in one block, as double spacing undone leaves them)
+    doc = normalise(_label_run("Jane Roe, “The Guide”, Documentation Project, 2024, https://www.example.org/doc/m\n"
+                               "aint-guide/start.html\nSee https://www.example.org/manual/"))
+    assert [n for n, _ in notes(doc)] == ["1", "2"]
+    assert notes(doc)[1] == ("2", "See <https://www.example.org/manual/>")
+    assert not any(b[1] in ("1", "2") for b in blocks(doc))
+
+
+def test_lone_numbers_before_paragraphs_are_not_labels():
+    doc = normalise(_label_run(para(2) + "\n" + para(3)))
+    assert notes(doc) == []
+
+
+def test_label_blocks_pairs_labels_with_the_note_texts_that_follow():
+    from seedconv.passes.base import Frag, Line
+    from seedconv.passes.footnotes import _label_blocks
+
+    texts = ["1", "2", "Jane Roe, “The Guide”, 2024, https://www.example.org/doc/m", "aint-guide/start.html",
+             "See https://www.example.org/manual/", "The body goes on here with more text."]
+    frags = [Frag(lines=[Line(no=k + 1, text=t)]) for k, t in enumerate(texts)]
+    assert _label_blocks(frags, 0, 1) == (2, [[2, 3], [4]])
+    assert _label_blocks(frags, 0, 2) is None      # not the expected number
+    assert _label_blocks(frags[:1] + frags[2:], 0, 1) is None  # one label alone

@@ -244,6 +244,35 @@ def run(ctx: Context) -> None:
             in_sym_area = False
             i += 1
             continue
+        # 0b. a run of lone labels, each its own block, then the note texts
+        #     (pdfminer writing every line as a block)
+        run = None
+        if expected < next_call and _BARE_LABEL.match(first):
+            run = _label_blocks(frags, i, expected)
+            if run is None and len(texts) > 2 and _BARE_LABEL.match(texts[1] or ""):
+                # the labels and texts in one block (double spacing undone): one block per line
+                pieces = [Frag(lines=[ln], texts=[t], jump=f.jump and k == 0, after_break=f.after_break and k == 0)
+                          for k, (ln, t) in enumerate(zip(f.lines, texts))]
+                run = _label_blocks(frags[:i] + pieces + frags[i + 1:], i, expected)
+                if run:
+                    frags[i:i + 1] = pieces
+        if run:
+            n_labels, groups = run
+            for g in groups:
+                lab = str(expected)
+                lines_ = [ln for j in g for ln in frags[j].lines]
+                texts_ = [t for j in g for t in frags[j].line_texts()]
+                note = Frag(lines=lines_, kind="note", label=lab, texts=texts_)
+                out.append(note)
+                ctx.decide(NAME, "note-start", (note.first, note.last), texts_[0][:60], f"note {lab}",
+                           f"the {n_labels} labels printed one per block before the note texts, in order")
+                expected += 1
+            for j in range(i, i + n_labels):
+                ctx.decide(NAME, "move-label", (frags[j].first, frags[j].first), frags[j].line_texts()[0], "",
+                           "note label printed apart from its text")
+            last_note = out[-1]
+            i = groups[-1][-1] + 1
+            continue
         # 1a. note texts whose labels the extractor dropped, at a page foot
         if not m and not sm and expected < next_call:
             pieces = _unlabelled_notes(frags, i, next_call - expected)
@@ -392,6 +421,43 @@ def run(ctx: Context) -> None:
 
 
 _BARE_LABEL = re.compile(r"^\s*(\d{1,3})\s*$")
+
+
+def _label_blocks(frags: list[Frag], i: int, expected: int) -> tuple[int, list[list[int]]] | None:
+    """Blocks ``i``, ``i+1``... that are lone labels ``expected``,
+    ``expected+1``... (two or more), followed by as many note texts, each
+    one to three blocks opening with a capital after a complete citation::
+
+        1                                            [label]
+        2                                            [label]
+        Jane Roe, “The Manual”, 2024, https://ex-    [note 1]
+        ample.org/manual.html                        [note 1, continued]
+        See https://example.org/tools                [note 2]
+
+    Returns (number of labels, groups of block indices), or None."""
+    k = i
+    while k < len(frags) and len(frags[k].lines) == 1 and \
+            (m := _BARE_LABEL.match(frags[k].line_texts()[0] or "")) and int(m.group(1)) == expected + k - i:
+        k += 1
+    n = k - i
+    if n < 2:
+        return None
+    groups: list[list[int]] = []
+    j = k
+    while j < len(frags) and frags[j].kind == "body":
+        t = _text(frags[j])
+        if groups and not (t[:1].isupper() and note_like(" ".join(_text(frags[x]) for x in groups[-1]))):
+            if len(groups[-1]) >= 3:
+                return None
+            groups[-1].append(j)
+        elif len(groups) == n:
+            break
+        else:
+            groups.append([j])
+        j += 1
+    if len(groups) != n or not all(note_like(" ".join(_text(frags[x]) for x in g)) for g in groups):
+        return None
+    return n, groups
 
 
 def _unlabelled_notes(frags: list[Frag], i: int, open_calls: int) -> list[tuple[int, int]]:
