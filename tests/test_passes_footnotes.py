@@ -468,3 +468,19 @@ def test_label_blocks_pairs_labels_with_the_note_texts_that_follow():
     assert _label_blocks(frags, 0, 1) == (2, [[2, 3], [4]])
     assert _label_blocks(frags, 0, 2) is None      # not the expected number
     assert _label_blocks(frags[:1] + frags[2:], 0, 1) is None  # one label alone
+
+
+def _glued_to_address(note_url: str) -> str:
+    return ("The guide is online at http://www.example.org/doc/guide/2 and in the package.1\n\n"
+            "1 Jane Roe, “The Guide”, 2024, https://www.example.org/guide.html\n"
+            "2 See " + note_url + "\n\f" + para(1))
+
+
+def test_call_glued_to_the_address_its_note_gives():
+    doc = normalise(_glued_to_address("http://www.example.org/doc/guide/"))
+    assert blocks(doc)[0][1].startswith("The guide is online at <http://www.example.org/doc/guide/>[^2] and")
+
+
+def test_number_ending_an_address_is_kept_when_the_note_gives_another():
+    doc = normalise(_glued_to_address("http://www.example.org/other/"))
+    assert blocks(doc)[0][1].startswith("The guide is online at <http://www.example.org/doc/guide/2> and")

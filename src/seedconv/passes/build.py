@@ -8,7 +8,7 @@ for calls without notes and notes without calls.
 from __future__ import annotations
 
 
-from ..model import (Block, Caption, Heading, Inline, ListBlock, ListItem, Note, NoteRef,
+from ..model import (Block, Caption, Heading, Inline, Link, ListBlock, ListItem, Note, NoteRef,
                      Paragraph, Quote, Span, Text)
 from .base import Context, Frag, Line
 from .footnotes import SPACED_CALL_LANGS, find_calls
@@ -97,6 +97,26 @@ def _note_near(pages: _Pages, note: Note | None, lines: Span) -> bool:
     return first - lines[1] <= 120
 
 
+def _calls_after_addresses(text: str, calls: list, expected: int, by_label: dict[str, Note]) -> list:
+    """``.../maint-guide/2``: a call glued to an address that ends with a
+    slash is read as part of it; it is a call when note 2 (the next one
+    expected, or one of the two after) gives that very address."""
+    extra = []
+    for n in range(expected, expected + 3):
+        note = by_label.get(str(n))
+        if note is None:
+            continue
+        for url in {x.url for p in note.paragraphs for x in p if isinstance(x, Link)}:
+            if not url.endswith("/"):
+                continue
+            at = text.find(url + str(n))
+            end = at + len(url) + len(str(n))
+            if at >= 0 and (end == len(text) or not (text[end].isalnum() or text[end] in "/_-")) and \
+                    not any(a <= end - 1 < b for a, b, _ in calls):
+                extra.append((end - len(str(n)), end, str(n)))
+    return sorted(calls + extra) if extra else calls
+
+
 def run(ctx: Context) -> tuple[list[Block], list[Note]]:
     pages = _Pages(ctx.lines)
     survey_url_hyphens(ctx)
@@ -122,6 +142,8 @@ def run(ctx: Context) -> tuple[list[Block], list[Note]]:
         weak: set[int] = set()
         calls = find_calls(text, expected, symbols, ctx.language in SPACED_CALL_LANGS, weak) \
             if (max_label or symbols) else []
+        if max_label and "/" in text:
+            calls = _calls_after_addresses(text, calls, expected, by_label)
         out: list[Inline] = []
         pos = 0
         for a, b, lab in calls:
@@ -147,6 +169,7 @@ def run(ctx: Context) -> tuple[list[Block], list[Note]]:
             else:
                 called.add(lab)
             ctx.decide("footnotes", "link-call", lines, text[max(0, a - 20):b], f"[^{lab}]",
+                       "number glued to the address its note gives" if text[a - 1:a] == "/" else
                        "number after a word or punctuation, in sequence")
             pos = b
         out.extend(inlines(text[pos:]))
