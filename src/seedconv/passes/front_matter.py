@@ -135,13 +135,16 @@ def _front_lines(ctx: Context) -> bool:
     lines: up to three title lines, then one or more lines of names (a lone
     surname after a line of names not ending with a comma is its tail)."""
     seen: list[tuple[Frag, int]] = []
+    texts: list[str] = []
     for f in ctx.frags[:6]:
         if f.kind != "body":
             break
-        seen.extend((f, k) for k in range(len(f.lines)))
+        ft = f.line_texts()
+        for k in range(min(len(f.lines), 10 - len(seen))):
+            seen.append((f, k))
+            texts.append((ft[k] or "").strip())
         if len(seen) >= 10:
             break
-    texts = [(f.line_texts()[k] or "").strip() for f, k in seen]
     for a in range(1, min(4, len(texts))):
         title = texts[:a]
         if any(re.search(r"[.;,]$", x) or not x for x in title) or len(" ".join(title)) > 250 \

@@ -167,7 +167,7 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
                            (prev_no, ln.no), f"{left}-|{right}", (left + "-" + right) if keep else (left + right), why)
             add(t)
             continue
-        if _SCHEME_END.search(tail) and t.startswith("//") and not jump:
+        if tail.endswith(":") and t.startswith("//") and not jump and _SCHEME_END.search(tail[-10:]):
             if record:
                 ctx.decide("urls", "join-url", (prev_no, ln.no), tail.split()[-1] + "|" + t.split()[0],
                            "", "URL broken across lines after its scheme")
