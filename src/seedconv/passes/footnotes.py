@@ -88,8 +88,33 @@ def note_like(text: str) -> bool:
 _DIGIT = re.compile(r"\d")
 
 
+def _call_candidates(text: str, after_word: bool) -> tuple:
+    """The call candidates of ``text`` that do not depend on the expected
+    number, as :func:`find_calls` reads them: ``(after_word, after_paren,
+    sure)``, the first as (start, end, label, lower case next) — the patterns
+    are slow, so a caller may keep these per text (``cache`` of find_calls)."""
+    if not _DIGIT.search(text):  # every pattern needs a digit
+        return _NO_CANDIDATES
+    aw = [(m.start(1), m.end(2), m.group(2), bool(_LOWER_NEXT.match(text, m.end(2))))
+          for m in _CALL_AFTER_WORD.finditer(text)] if after_word else ()
+    paren = [(m.start(1), m.end(2), m.group(2)) for m in _CALL_AFTER_PAREN.finditer(text)] \
+        if ")" in text else ()
+    sure = [(m.start(1), m.end(1), m.group(1)) for m in _CALL_GLUED.finditer(text)]
+    sure.extend((m.start(1), m.end(2), m.group(2)) for m in _CALL_SPACED.finditer(text))
+    if not (aw or paren or sure):
+        return _NO_CANDIDATES
+    return aw, paren, sure
+
+
+_NO_CANDIDATES: tuple = ((), (), ())
+#: entries a per-text cache holds before it starts again (memory stays
+#: bounded whatever the size of the document)
+CACHE_MAX = 1 << 14
+
+
 def find_calls(text: str, expected: int, symbols: set[str], spaced_words: bool = False,
-               weak_out: set[int] | None = None) -> list[tuple[int, int, str]]:
+               weak_out: set[int] | None = None,
+               cache: dict | None = None) -> list[tuple[int, int, str]]:
     """Call sites in ``text`` as (start, end, label), taking numbers in
     sequence from ``expected``; ``start..end`` covers the space before a
     spaced call too, so the call can be glued to the preceding word.
@@ -101,26 +126,36 @@ def find_calls(text: str, expected: int, symbols: set[str], spaced_words: bool =
     ``weak_out``: when given, numbers set apart after a word are tried in
     any language, for exactly the expected number, and the starts of the
     weak calls taken (set apart after a word or a parenthesis) are added to
-    it, so that the caller can ask for more evidence (the note nearby)."""
+    it, so that the caller can ask for more evidence (the note nearby).
+
+    ``cache``: a dict the caller keeps (for one document) in which the
+    candidates of each text are kept, for texts asked about again."""
+    after_word = spaced_words or weak_out is not None
+    if cache is None:
+        found = _call_candidates(text, after_word)
+    else:
+        key = (text, after_word)
+        found = cache.get(key)
+        if found is None:
+            if len(cache) >= CACHE_MAX:
+                cache.clear()
+            found = cache[key] = _call_candidates(text, after_word)
+    if found is _NO_CANDIDATES and not symbols:
+        return []
+    aw, paren, sure = found
     cands = []
     weak = set()  # taken only for exactly the next number in sequence
-    if (spaced_words or weak_out is not None) and _DIGIT.search(text):  # digit first: the patterns are slow
-        for m in _CALL_AFTER_WORD.finditer(text):
-            if int(m.group(2)) == expected:
-                if not spaced_words:
-                    if not _LOWER_NEXT.match(text, m.end(2)):
-                        continue  # ``May 9 Victory``, ``May 9, 2023``: a date or a name
-                    weak.add(m.start(1))
-                cands.append((m.start(1), m.end(2), m.group(2)))
-    if ")" in text and _DIGIT.search(text):
-        for m in _CALL_AFTER_PAREN.finditer(text):
-            cands.append((m.start(1), m.end(2), m.group(2)))
-            weak.add(m.start(1))
-    if _DIGIT.search(text):
-        for m in _CALL_GLUED.finditer(text):
-            cands.append((m.start(1), m.end(1), m.group(1)))
-        for m in _CALL_SPACED.finditer(text):
-            cands.append((m.start(1), m.end(2), m.group(2)))
+    for a, b, lab, lower_next in aw:
+        if int(lab) == expected:
+            if not spaced_words:
+                if not lower_next:
+                    continue  # ``May 9 Victory``, ``May 9, 2023``: a date or a name
+                weak.add(a)
+            cands.append((a, b, lab))
+    for a, b, lab in paren:
+        cands.append((a, b, lab))
+        weak.add(a)
+    cands.extend(sure)
     cands.sort()
     out = []
     exp = expected
@@ -172,11 +207,34 @@ def run(ctx: Context) -> None:
     last_body: Frag | None = None
     in_sym_area = False
     i = 0
+    # per text, worked out once: call candidates (find_calls' cache), and
+    # note_like / is_open, asked of the same texts again and again
+    calls: dict = {}
+    likes: dict[str, bool] = {}
+    opens: dict[str, bool] = {}
 
-    def scan_calls(f: Frag):
+    def like(t: str) -> bool:
+        got = likes.get(t)
+        if got is None:
+            if len(likes) >= CACHE_MAX:
+                likes.clear()
+            got = likes[t] = note_like(t)
+        return got
+
+    def opened(t: str) -> bool:
+        got = opens.get(t)
+        if got is None:
+            if len(opens) >= CACHE_MAX:
+                opens.clear()
+            got = opens[t] = is_open(t)
+        return got
+
+    def scan_calls(f: Frag, t: str | None = None):
+        """Calls in f (whose text is t, when the caller has it)."""
         nonlocal next_call
-        t = _text(f)
-        for _, _, lab in find_calls(t, next_call, set(), ctx.language in SPACED_CALL_LANGS, set()):
+        if t is None:
+            t = _text(f)
+        for _, _, lab in find_calls(t, next_call, set(), ctx.language in SPACED_CALL_LANGS, set(), calls):
             next_call = int(lab) + 1
         for m in _SYM_CALL.finditer(t):
             sym_calls.add(m.group(2))
@@ -233,12 +291,13 @@ def run(ctx: Context) -> None:
             texts = f.line_texts()
             ctx.decide(NAME, "join-note-start", (f.first, f.last), first, "",
                        "a short line opening the next note number, followed by a citation")
+        ft = _text(f)  # f is not changed below: its text, asked for by several steps
         # 1. a note area opens with the next expected number
         # (its call may have been lost: then it follows another note and reads as one)
         if m and int(m.group(1)) == expected and \
-                (expected < next_call or (out and out[-1].kind == "note" and note_like(_text(f)))) and \
+                (expected < next_call or (out and out[-1].kind == "note" and like(ft))) and \
                 not _looks_like_heading(f) and \
-                not (_list_run(frags, i) and not (expected < next_call and note_like(_text(f)))):
+                not (_list_run(frags, i) and not (expected < next_call and like(ft))):
             start_notes(f, 0)
             in_sym_area = False
             i += 1
@@ -255,7 +314,7 @@ def run(ctx: Context) -> None:
         if labels and expected < next_call + 1:
             nxt_f = frags[i + 1] if i + 1 < len(frags) else None
             prev_f = out[-1] if out and out[-1].kind == "body" else None
-            if nxt_f is not None and len(nxt_f.lines) >= len(labels) and note_like(_text(nxt_f)):
+            if nxt_f is not None and len(nxt_f.lines) >= len(labels) and like(_text(nxt_f)):
                 nt = nxt_f.line_texts()
                 cut = next((k for k in range(1, len(nt)) if (mm := _NUM_START.match(nt[k]))
                             and int(mm.group(1)) == labels[-1] + 1), None)
@@ -268,12 +327,12 @@ def run(ctx: Context) -> None:
                 last_note = out[-1]
                 i += 2
                 continue
-            if prev_f is not None and note_like(_text(prev_f)):
+            if prev_f is not None and like(_text(prev_f)):
                 # the texts came first, the labels after them (pdfminer)
                 out.pop()
                 head, tail = _split_note_texts(prev_f, len(labels))
                 if head is not None:
-                    if last_note is not None and is_open(_text(last_note)):
+                    if last_note is not None and opened(_text(last_note)):
                         _append(ctx, last_note, head, 0, len(head.lines), "text before a label column")
                     else:
                         out.append(head)
@@ -299,10 +358,10 @@ def run(ctx: Context) -> None:
         if k is not None and k > 0 and (last_note is not None or note_like(" ".join(texts[:k]))):
             head = " ".join(texts[:k])
             if lab == expected + 1 and note_like(head) and \
-                    (last_note is None or not is_open(tail_text(last_note.line_texts()))):
+                    (last_note is None or not opened(tail_text(last_note.line_texts()))):
                 _orphan(ctx, out, f, 0, k, expected)
                 expected += 1
-            elif last_note is not None and (is_open(tail_text(last_note.line_texts()))
+            elif last_note is not None and (opened(tail_text(last_note.line_texts()))
                                             or head[:1].islower()):
                 _append(ctx, last_note, f, 0, k, "continued before the next note number")
             else:
@@ -314,25 +373,25 @@ def run(ctx: Context) -> None:
             i += 1
             continue
         # 4a. an address cut at a line end continues at the start of the next block
-        if last_note is not None and _ends_with_url(_text(last_note)) and \
-                _text(last_note).rstrip().endswith(("/", "-", "_", ".")) and \
-                _ADDRESS_REST.match(first):
+        # (the cheap test first; _text(last_note) made once)
+        if last_note is not None and _ADDRESS_REST.match(first) and \
+                (lt := _text(last_note)).rstrip().endswith(("/", "-", "_", ".")) and \
+                _ends_with_url(lt):
             _append(ctx, last_note, f, 0, 1, "the address of the note continues", seam=False)
             if len(texts) > 1:  # the rest of the block is read on its own
                 frags.insert(i + 1, Frag(lines=f.lines[1:], texts=texts[1:]))
             i += 1
             continue
         # 4. an unfinished note continues in a citation-like block
-        body_open = last_body is not None and is_open(tail_text(last_body.line_texts()))
-        if last_note is not None and is_open(tail_text(last_note.line_texts())) and \
-                (note_like(_text(f)) or (f.jump and first[:1].islower() and not body_open)) \
-                and not in_sym_area:
+        if last_note is not None and not in_sym_area and opened(tail_text(last_note.line_texts())) and \
+                (like(ft) or (f.jump and first[:1].islower() and not (
+                    last_body is not None and opened(tail_text(last_body.line_texts()))))):
             _append(ctx, last_note, f, 0, len(texts), "citation-like block while the note is unfinished")
             i += 1
             continue
         # 5. a citation fragment just before a note area: the end of the last
         #    note, or (before note expected+1) note `expected` whose start was lost
-        if i + 1 < len(frags) and note_like(_text(f)) and expected < next_call + 1:
+        if i + 1 < len(frags) and like(ft) and expected < next_call + 1:
             nm = _NUM_START.match(frags[i + 1].line_texts()[0])
             if nm and int(nm.group(1)) == expected and last_note is not None and \
                     (first[:1].islower() or _URLISH.match(first)) and not in_sym_area:
@@ -356,7 +415,7 @@ def run(ctx: Context) -> None:
             continue
         in_sym_area = False
         # 7. a note area inside a body block (no blank line before it): split
-        k = _inner_note_start(f, expected, next_call, ctx.language in SPACED_CALL_LANGS)
+        k = _inner_note_start(f, expected, next_call, ctx.language in SPACED_CALL_LANGS, calls)
         if k is not None:
             body = Frag(lines=f.lines[:k], texts=texts[:k], jump=f.jump, after_break=f.after_break)
             scan_calls(body)
@@ -367,7 +426,7 @@ def run(ctx: Context) -> None:
             start_notes(f, k)
             i += 1
             continue
-        scan_calls(f)
+        scan_calls(f, ft)
         out.append(f)
         last_body = f
         i += 1
@@ -713,9 +772,11 @@ def _label_notes(ctx: Context, out: list[Frag], f: Frag, g: Frag, labels: list[i
         pass
 
 
-def _inner_note_start(f: Frag, expected: int, next_call: int, spaced: bool = False) -> int | None:
+def _inner_note_start(f: Frag, expected: int, next_call: int, spaced: bool = False,
+                      cache: dict | None = None) -> int | None:
     """Index of a line (not the first) that opens note `expected`, whose call
-    appears before it (earlier in the text or in this block's earlier lines)."""
+    appears before it (earlier in the text or in this block's earlier lines).
+    ``cache``: as for :func:`find_calls`."""
     texts = f.line_texts()
     seen = next_call
     for k, t in enumerate(texts):
@@ -724,7 +785,7 @@ def _inner_note_start(f: Frag, expected: int, next_call: int, spaced: bool = Fal
             if m and int(m.group(1)) == expected and expected < seen and \
                     (len(t) > 12 or note_like(" ".join(texts[k:k + 8]))):
                 return k
-        for _, _, lab in find_calls(t, seen, set(), spaced, set()):
+        for _, _, lab in find_calls(t, seen, set(), spaced, set(), cache):
             seen = int(lab) + 1
     return None
 
