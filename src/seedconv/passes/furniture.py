@@ -150,8 +150,22 @@ def _double_sep(lines, i, step) -> bool:
 
 def _head_like(text: str) -> bool:
     t = text.strip()
-    return 0 < len(t) <= 90 and not _SENTENCE_END.search(t) and not t[0].islower() \
-        and not _LINKISH.search(t) and not t.isdecimal()
+    # (the tests without a regular expression first; t has no line break, so
+    # _SENTENCE_END can only match its last character)
+    return 0 < len(t) <= 90 and t[-1] not in ".!?;:," and not t[0].islower() \
+        and not t.isdecimal() and not _linkish(t)
+
+
+def _linkish(t: str) -> bool:
+    """``_LINKISH.search(t)``, tried only when t holds what each match holds."""
+    return ("@" in t or "://" in t or "www." in t) and bool(_LINKISH.search(t))
+
+
+def _copyright(t: str) -> bool:
+    """``_COPYRIGHT.search(t)`` (slow: case-insensitive alternatives at every
+    position), tried only when t holds ``©``, ``(`` or ``cop`` in any case,
+    as each match does (no other character matches c, o or p ignoring case)."""
+    return ("©" in t or "(" in t or "cop" in t.lower()) and bool(_COPYRIGHT.search(t))
 
 
 # footnotes' call patterns as this module knows them, and a lookahead that
@@ -178,7 +192,8 @@ def _fast(p: re.Pattern) -> re.Pattern:
 
 class _Calls:
     """The numbers printed as note calls on each line (the patterns of
-    :mod:`footnotes`), found once per line and shared by the steps that ask."""
+    :mod:`footnotes`), found once per distinct text and shared by the steps
+    that ask.  The lines' texts must not change while it is used."""
 
     def __init__(self, lines: list[Line], after_word: bool):
         from .footnotes import _CALL_AFTER_WORD, _CALL_GLUED, _CALL_SPACED
@@ -186,9 +201,10 @@ class _Calls:
         self.lines = lines
         self.after_word = after_word
         self._glued, self._spaced, self._after = _fast(_CALL_GLUED), _CALL_SPACED, _fast(_CALL_AFTER_WORD)
-        self._gs: dict[int, frozenset[str]] = {}
-        self._aw: dict[int, frozenset[str]] = {}
+        self._gs: dict[str, frozenset[str]] = {}
+        self._aw: dict[str, frozenset[str]] = {}
         self._digit: bytearray | None = None
+        self._calling: dict[bool, list[tuple[int, frozenset[str]]]] = {}
 
     def has_digit(self, i: int) -> bool:
         """Does line i hold a digit (asked of every line, several times)?"""
@@ -199,19 +215,36 @@ class _Calls:
 
     def glued_spaced(self, i: int) -> frozenset[str]:
         """Calls glued to a word or after punctuation (the line must hold a digit)."""
-        got = self._gs.get(i)
+        t = self.lines[i].text
+        got = self._gs.get(t)
         if got is None:
-            t = self.lines[i].text
             got = frozenset({m.group(1) for m in self._glued.finditer(t)} |
                             {m.group(2) for m in self._spaced.finditer(t)}) or _NONE
-            self._gs[i] = got
+            self._gs[t] = got
         return got
 
     def after_word_calls(self, i: int) -> frozenset[str]:
-        got = self._aw.get(i)
+        t = self.lines[i].text
+        got = self._aw.get(t)
         if got is None:
-            got = frozenset({m.group(2) for m in self._after.finditer(self.lines[i].text)}) or _NONE
-            self._aw[i] = got
+            got = frozenset({m.group(2) for m in self._after.finditer(t)}) or _NONE
+            self._aw[t] = got
+        return got
+
+    def calling(self, after_word: bool) -> list[tuple[int, frozenset[str]]]:
+        """``(i, numbers)`` for each text line that calls numbers, in order:
+        the calls glued or spaced, and with ``after_word`` those set apart
+        after a word too (worked out once)."""
+        got = self._calling.get(after_word)
+        if got is None:
+            got = self._calling[after_word] = []
+            for i, ln in enumerate(self.lines):
+                if not ln.blank and self.has_digit(i):  # fast test first
+                    new = self.glued_spaced(i)
+                    if after_word:
+                        new = new | self.after_word_calls(i)
+                    if new:
+                        got.append((i, new))
         return got
 
 
@@ -275,10 +308,10 @@ def run(ctx: Context) -> None:
         elif counts[key] >= ctx.settings.repeat_min and len(t) <= 120 and not t.isdecimal() and \
                 (not paged or (len(pages_of[key]) >= 2 and i in edge)) and not _url_only(t) and \
                 key not in close and not _opens_called_note(t, called[i]):
-            kind = "copyright" if _COPYRIGHT.search(t) else "running-head"
+            kind = "copyright" if _copyright(t) else "running-head"
             ctx.remove(ln, kind, f"repeated {counts[key]} times alone between blank lines or at page edges")
             confirmed.add(i)
-        elif _COPYRIGHT.search(t) and _YEAR.search(t) and len(t) <= 200:
+        elif _copyright(t) and _YEAR.search(t) and len(t) <= 200:
             ctx.remove(ln, "copyright", "copyright line standing alone")
             ctx.meta.setdefault("rights", t)
             confirmed.add(i)
@@ -295,7 +328,7 @@ def run(ctx: Context) -> None:
         t = lines[i].text
         # _YEAR needs an ASCII 1 or 2: the cheap tests first (all are pure tests)
         if not lines[i].removed and len(t) <= 120 and ("1" in t or "2" in t) and _YEAR.search(t) \
-                and _COPYRIGHT.search(t) and not _LOWER_LIST.search(t):
+                and _copyright(t) and not _LOWER_LIST.search(t):
             ctx.remove(lines[i], "copyright", "copyright line")
             ctx.meta.setdefault("rights", t)
             confirmed.add(i)
@@ -340,27 +373,59 @@ def _repeated_inline(ctx: Context, text_idx: list[int], confirmed: set[int],
     repeat, digits masked, three times — or twice with different numbers."""
     lines = ctx.lines
     masks = _Masks() if masks is None else masks
-    groups: dict[str, list[int]] = defaultdict(list)
-    for i in text_idx:
-        t = lines[i].text
-        if not lines[i].removed and 3 <= len(t) <= 100 and not _url_only(t):
-            groups[masks[t]].append(i)
+    groups = _groups(lines, text_idx, masks, lambda t: 3 <= len(t) <= 100 and not _url_only(t))
     for key, idxs in groups.items():
-        if len(idxs) < 2 or not _LETTER.search(key) or _close_together(lines, idxs):
+        if len(idxs) < 2:
+            continue
+        texts = [lines[i].text for i in idxs]
+        # title-like (or copyright) lines only: the test that fails most often first
+        if not all(_head_like(t) or _copyright(t) for t in dict.fromkeys(texts)):
+            continue
+        if not _LETTER.search(key) or _close_together(lines, idxs):
             continue
         if called is not None and all(_opens_called_note(lines[i].text, called[i]) for i in idxs):
             continue  # ``3See`` … ``5See``: each opens a note called before it
-        texts = [lines[i].text for i in idxs]
         nums = [int(m.group(0)) for t in texts
                 if (t[:1].isdecimal() or t[-1:].isdecimal()) and (m := _END_NUMBER.search(t))]
         numbered = len(nums) == len(texts) and len(set(nums)) == len(nums) and \
             all(0 < b - a <= 2 for a, b in zip(nums, nums[1:]))  # page numbers go up by 1 or 2
-        headish = all(_head_like(t) or _COPYRIGHT.search(t) for t in texts)
-        if (numbered and headish) or (len(idxs) >= 3 and headish):
+        if numbered or len(idxs) >= 3:
             for i in idxs:
-                kind = "copyright" if _COPYRIGHT.search(lines[i].text) else "running-head"
+                kind = "copyright" if _copyright(lines[i].text) else "running-head"
                 ctx.remove(lines[i], kind, f"repeated {len(idxs)} times (digits ignored)")
                 confirmed.add(i)
+
+
+def _groups(lines: list[Line], text_idx: list[int], masks: dict[str, str], keep) -> dict[str, list[int]]:
+    """The lines of ``text_idx`` not removed whose text passes ``keep``,
+    grouped by their mask: the groups in the order of their first line, the
+    lines of each in order.  The lines are first grouped by their text (a
+    document repeats its heads and feet), so ``keep`` and the mask are
+    worked out once per distinct text."""
+    by_text: dict[str, list[int]] = {}
+    for i in text_idx:
+        ln = lines[i]
+        if not ln.removed:
+            same = by_text.get(ln.text)
+            if same is None:
+                by_text[ln.text] = [i]
+            else:
+                same.append(i)
+    groups: dict[str, list[int]] = {}
+    merged: list[list[int]] = []
+    for t, idxs in by_text.items():  # texts in the order of their first line
+        if keep(t):
+            key = masks[t]
+            group = groups.get(key)
+            if group is None:
+                groups[key] = idxs
+            else:  # another text with the same mask: lines put back in order below
+                if not merged or merged[-1] is not group:
+                    merged.append(group)
+                group.extend(idxs)
+    for group in merged:
+        group.sort()
+    return groups
 
 
 class _Before:
@@ -393,14 +458,12 @@ def _calls_before(ctx: Context, calls: _Calls | None = None) -> _CallsBefore:
     """For each line, the numbers printed as note calls on the lines before it."""
     if calls is None:
         calls = _Calls(ctx.lines, ctx.language in _spaced_call_langs())
-    after_word = calls.after_word
+    lines = ctx.lines
     first: dict[str, int] = {}
-    for i, ln in enumerate(ctx.lines):
-        if not ln.blank and not ln.removed and calls.has_digit(i):  # fast test first
-            new = calls.glued_spaced(i)
-            if after_word:
-                new = new | calls.after_word_calls(i)
-            for number in new:
+    for i, numbers in calls.calling(calls.after_word):
+        ln = lines[i]
+        if not ln.blank and not ln.removed:
+            for number in numbers:
                 first.setdefault(number, i)
     return _CallsBefore(first)
 
@@ -445,12 +508,12 @@ def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: set[int],
     lines = ctx.lines
     cands = []
     called: set[str] = set()  # numbers printed as note calls so far
-    pos = 0
+    calling = calls.calling(False)
+    pos = 0  # calling[:pos]: the lines before line i
     for i in text_idx:
-        for j in range(pos, i):
-            if not lines[j].blank and calls.has_digit(j):  # fast test first
-                called.update(calls.glued_spaced(j))
-        pos = i
+        while pos < len(calling) and calling[pos][0] < i:
+            called.update(calling[pos][1])
+            pos += 1
         t = lines[i].text
         # _HEAD_NUM needs a digit at one end (\d is str.isdecimal): test that first
         if not (t[:1].isdecimal() or t[-1:].isdecimal()):
@@ -461,7 +524,7 @@ def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: set[int],
         num, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         if m.group(1) and num in called:
             continue  # a note opening with its label
-        if (_head_like(rest) or _COPYRIGHT.search(rest)) and len(rest) <= 70 and not rest.endswith("-"):
+        if (_head_like(rest) or _copyright(rest)) and len(rest) <= 70 and not rest.endswith("-"):
             cands.append((i, int(num)))
     chain: list[tuple[int, int]] = []
     best: list[tuple[int, int]] = []
@@ -478,7 +541,7 @@ def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: set[int],
     if gaps[len(gaps) // 2] < 20:
         return  # numbered lines close together: notes or a list, not page furniture
     for i, _ in best:
-        kind = "copyright" if _COPYRIGHT.search(lines[i].text) else "running-head"
+        kind = "copyright" if _copyright(lines[i].text) else "running-head"
         ctx.remove(lines[i], kind, "title-like line carrying the page number, counting pages")
         confirmed.add(i)
 
@@ -489,10 +552,7 @@ def _repeated_beside(ctx: Context, text_idx: list[int], confirmed: set[int],
     confirmed furniture (a page number, a copyright line), is a running head."""
     lines = ctx.lines
     masks = _Masks() if masks is None else masks
-    groups: dict[str, list[int]] = defaultdict(list)
-    for i in text_idx:
-        if not lines[i].removed and _head_like(lines[i].text) and 3 <= len(lines[i].text) <= 100:
-            groups[masks[lines[i].text]].append(i)
+    groups = _groups(lines, text_idx, masks, lambda t: _head_like(t) and 3 <= len(t) <= 100)
     changed = False
     for key, idxs in groups.items():
         if len(idxs) < 2 or not _LETTERS3.search(key):
@@ -704,8 +764,15 @@ def _url_counts(texts, urls: set[str]) -> dict[str, int]:
         carry = flat[-keep:] if keep else ""
 
     for batch in joined_batches(texts, _FLAT_CHUNK):
-        sweep(_NOT_IN_URL_KEY.sub("", batch.casefold()))
+        sweep(_url_key(batch))
     return counts
+
+
+def _url_key(text: str) -> str:
+    """``text`` case-folded, whitespace and hyphens taken out: what
+    ``_NOT_IN_URL_KEY.sub("", text.casefold())`` gives (``str.split``
+    splits at exactly the characters ``\\s`` matches), twice as fast."""
+    return "".join(text.casefold().split()).replace("-", "")
 
 
 def _drop_caps(ctx: Context, iso: set[int]) -> None:
