@@ -37,14 +37,34 @@ def clean_line(text: str) -> str:
 
 
 def run(ctx: Context) -> None:
-    for ln in ctx.lines:
-        raw = ln.text
-        text = clean_line(raw)
-        ln.blank = not text.strip()
-        ln.indent = bool(text) and text[0] == " " and not ln.blank
-        ln.text = text.strip()
+    lines = ctx.lines
+    for start in range(0, len(lines), _BATCH):
+        batch = lines[start:start + _BATCH]
+        for ln, text in zip(batch, _cleaned([ln.text for ln in batch])):
+            text = text.rstrip()
+            stripped = text.strip()
+            ln.blank = not stripped
+            ln.indent = bool(text) and text[0] == " " and not ln.blank
+            ln.text = stripped
     if ctx.settings.undo_double_spacing:
         _undo_double_spacing(ctx)
+
+
+# lines cleaned this many at a time (memory stays bounded)
+_BATCH = 4096
+
+
+def _cleaned(texts: list[str]) -> list[str]:
+    """``clean_line`` of each text but its ``rstrip``: the substitutions are
+    made on the texts joined by line feeds (which they neither match nor
+    make), or not at all when no text needs them."""
+    joined = "\n".join(texts)
+    if not (_INVISIBLE.search(joined) or _SPACES.search(joined)):
+        return texts
+    out = _SPACES.sub(" ", _INVISIBLE.sub("", joined)).split("\n")
+    if len(out) != len(texts):  # a text held a line feed: one at a time
+        return [_SPACES.sub(" ", _INVISIBLE.sub("", t)) for t in texts]
+    return out
 
 
 def _undo_double_spacing(ctx: Context) -> None:
