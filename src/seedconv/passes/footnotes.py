@@ -469,6 +469,8 @@ def _unscramble_labels(ctx: Context, frags: list[Frag]) -> list[Frag]:
 
 
 def _unscramble_page(ctx: Context, group: list[Frag]) -> list[Frag]:
+    if sum(1 for f in group for t in f.line_texts() if t and _BARE_LABEL.match(t)) < 2:
+        return group  # fewer than two bare labels on the page (the test below, made cheaply)
     flat = [(fi, li, ln, t) for fi, f in enumerate(group)
             for li, (ln, t) in enumerate(zip(f.lines, f.line_texts())) if ln is not None and t]
     bare = [k for k, x in enumerate(flat) if _BARE_LABEL.match(x[3])]
@@ -670,9 +672,12 @@ def _split_trailing_labels(frags: list[Frag]) -> list[Frag]:
         k = len(texts)
         while k > 1 and texts[k - 1].strip().isdecimal() and len(texts[k - 1].strip()) <= 3:
             k -= 1
+        if k == len(texts):  # no label at the end
+            out.append(f)
+            continue
         nxt = frags[n + 1] if n + 1 < len(frags) else None
         texts_before = " ".join(t for t in texts[max(0, k - 3):k] if t)
-        if k < len(texts) and ((nxt is not None and note_like(_text(nxt))) or note_like(texts_before)):
+        if (nxt is not None and note_like(_text(nxt))) or note_like(texts_before):
             out.append(Frag(lines=f.lines[:k], texts=texts[:k], kind=f.kind, jump=f.jump,
                             after_break=f.after_break, label=f.label, list_kind=f.list_kind))
             out.append(Frag(lines=f.lines[k:], texts=texts[k:]))
@@ -778,13 +783,16 @@ def _inner_note_start(f: Frag, expected: int, next_call: int, spaced: bool = Fal
     appears before it (earlier in the text or in this block's earlier lines).
     ``cache``: as for :func:`find_calls`."""
     texts = f.line_texts()
+    # the lines (not the first) that open note `expected`: without one, no
+    # call need be looked for (a label opens with a digit: tested first)
+    opening = [k for k in range(1, len(texts)) if texts[k][:1].isdecimal() and
+               (m := _NUM_START.match(texts[k])) and int(m.group(1)) == expected]
+    if not opening:
+        return None
     seen = next_call
-    for k, t in enumerate(texts):
-        if k > 0:
-            m = _NUM_START.match(t)
-            if m and int(m.group(1)) == expected and expected < seen and \
-                    (len(t) > 12 or note_like(" ".join(texts[k:k + 8]))):
-                return k
+    for k, t in enumerate(texts[:opening[-1] + 1]):
+        if k in opening and expected < seen and (len(t) > 12 or note_like(" ".join(texts[k:k + 8]))):
+            return k
         for _, _, lab in find_calls(t, seen, set(), spaced, set(), cache):
             seen = int(lab) + 1
     return None
@@ -793,7 +801,7 @@ def _inner_note_start(f: Frag, expected: int, next_call: int, spaced: bool = Fal
 def _next_label_line(texts: list[str], expected: int) -> tuple[int | None, int | None]:
     """First line opening note `expected` (or `expected + 1`, when `expected` was lost)."""
     for k, t in enumerate(texts):
-        m = _NUM_START.match(t)
+        m = _NUM_START.match(t) if t[:1].isdecimal() else None  # a label opens with a digit
         if m and int(m.group(1)) in (expected, expected + 1):
             return k, int(m.group(1))
     return None, None
