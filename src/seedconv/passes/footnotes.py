@@ -54,6 +54,11 @@ SPACED_CALL_LANGS = {"fr"}
 _SYM_CALL = re.compile(r"(?<=[^\s*])(\s?)(\*{1,3}|†{1,2}|‡)(?=\s|$)")
 
 
+def _has_symbol(text: str) -> bool:
+    """Could ``_SYM_CALL`` match (slow: a look-behind at every position)?"""
+    return "*" in text or "†" in text or "‡" in text
+
+
 def _ends_with_url(text: str) -> bool:
     """Does ``text`` end with an address?  Only its last token can hold the
     match, so only that is searched (the pattern anchored at the end would
@@ -170,7 +175,7 @@ def find_calls(text: str, expected: int, symbols: set[str], spaced_words: bool =
             exp = n + 1
             if weak_out is not None and a in weak:
                 weak_out.add(a)
-    if symbols:
+    if symbols and _has_symbol(text):
         for m in _SYM_CALL.finditer(text):
             if m.group(2) in symbols:
                 out.append((m.start(1), m.end(2), m.group(2)))
@@ -236,8 +241,9 @@ def run(ctx: Context) -> None:
             t = _text(f)
         for _, _, lab in find_calls(t, next_call, set(), ctx.language in SPACED_CALL_LANGS, set(), calls):
             next_call = int(lab) + 1
-        for m in _SYM_CALL.finditer(t):
-            sym_calls.add(m.group(2))
+        if _has_symbol(t):
+            for m in _SYM_CALL.finditer(t):
+                sym_calls.add(m.group(2))
 
     def start_notes(f: Frag, start: int) -> None:
         """Split f[start:] into notes at lines opening the next labels."""
