@@ -220,3 +220,22 @@ def test_note_openings_repeated_on_two_pages_are_not_running_heads():
     doc = normalise(text)
     assert "3See" not in [t for _, t, _ in furniture(doc)]
     assert "5See" not in [t for _, t, _ in furniture(doc)]
+
+
+def test_isolated_lines_is_isolated_line_by_line():
+    """The one-loop form of the isolation test agrees with the per-line one."""
+    import random
+
+    from seedconv.passes import furniture as fu
+    from seedconv.passes.base import Line
+
+    rng = random.Random(5)
+    for _ in range(300):
+        lines = []
+        for k in range(rng.randint(0, 14)):
+            blank = rng.random() < 0.4
+            lines.append(Line(no=k + 1, text="" if blank else "x", page=rng.choice((0, 0, 0, 1)),
+                              blank=blank, soft_blank=blank and rng.random() < 0.5,
+                              removed=rng.random() < 0.15))
+        idxs = [i for i, ln in enumerate(lines) if not ln.blank]
+        assert fu._isolated_lines(lines, idxs) == {i for i in idxs if fu._isolated(lines, i)}

@@ -142,6 +142,27 @@ def _isolated(lines: list[Line], i: int) -> bool:
     return before and after
 
 
+def _isolated_lines(lines: list[Line], idxs: list[int]) -> set[int]:
+    """``{i for i in idxs if _isolated(lines, i)}``, the same tests written
+    out in one loop (no function calls per line)."""
+    n = len(lines)
+    out: set[int] = set()
+    for i in idxs:
+        page = lines[i].page
+        if i > 0:
+            b = lines[i - 1]
+            if b.page == page and not ((b.blank and not b.soft_blank) or b.removed) and \
+                    not (b.blank and b.soft_blank and (i < 2 or lines[i - 2].blank)):
+                continue  # text (or a lone wrap blank) before it
+        if i + 1 < n:
+            a = lines[i + 1]
+            if a.page == page and not ((a.blank and not a.soft_blank) or a.removed) and \
+                    not (a.blank and a.soft_blank and (i + 2 >= n or lines[i + 2].blank)):
+                continue  # text (or a lone wrap blank) after it
+        out.add(i)
+    return out
+
+
 def _double_sep(lines, i, step) -> bool:
     # in double-spaced text a single blank is a wrap; two make a separation
     j = i + 2 * step
@@ -203,15 +224,7 @@ class _Calls:
         self._glued, self._spaced, self._after = _fast(_CALL_GLUED), _CALL_SPACED, _fast(_CALL_AFTER_WORD)
         self._gs: dict[str, frozenset[str]] = {}
         self._aw: dict[str, frozenset[str]] = {}
-        self._digit: bytearray | None = None
         self._calling: dict[bool, list[tuple[int, frozenset[str]]]] = {}
-
-    def has_digit(self, i: int) -> bool:
-        """Does line i hold a digit (asked of every line, several times)?"""
-        if self._digit is None:
-            search = _DIGIT.search
-            self._digit = bytearray(bool(search(ln.text)) for ln in self.lines)
-        return bool(self._digit[i])
 
     def glued_spaced(self, i: int) -> frozenset[str]:
         """Calls glued to a word or after punctuation (the line must hold a digit)."""
@@ -238,13 +251,20 @@ class _Calls:
         got = self._calling.get(after_word)
         if got is None:
             got = self._calling[after_word] = []
+            of_text: dict[str, frozenset[str]] = {}  # the numbers each text calls
             for i, ln in enumerate(self.lines):
-                if not ln.blank and self.has_digit(i):  # fast test first
-                    new = self.glued_spaced(i)
-                    if after_word:
-                        new = new | self.after_word_calls(i)
-                    if new:
-                        got.append((i, new))
+                if ln.blank:
+                    continue
+                new = of_text.get(ln.text)
+                if new is None:
+                    new = _NONE
+                    if _DIGIT.search(ln.text):  # fast test first
+                        new = self.glued_spaced(i)
+                        if after_word:
+                            new = new | self.after_word_calls(i)
+                    of_text[ln.text] = new
+                if new:
+                    got.append((i, new))
         return got
 
 
@@ -276,7 +296,7 @@ def run(ctx: Context) -> None:
             edge.update(idxs[:3])
             edge.update(idxs[-3:])
 
-    iso = {i for i in text_idx if _isolated(lines, i)}
+    iso = _isolated_lines(lines, text_idx)
     candidates = iso | edge
     masks = _Masks()
     calls = _Calls(lines, ctx.language in _spaced_call_langs())
