@@ -239,3 +239,16 @@ def test_isolated_lines_is_isolated_line_by_line():
                               removed=rng.random() < 0.15))
         idxs = [i for i, ln in enumerate(lines) if not ln.blank]
         assert fu._isolated_lines(lines, idxs) == {i for i in idxs if fu._isolated(lines, i)}
+
+
+def test_url_starts_are_the_lookahead_positions():
+    import random
+    import re
+
+    from seedconv.passes import furniture as fu
+
+    look = re.compile(r"(?=http|ftp|www)")
+    rng = random.Random(2)
+    for _ in range(20000):
+        s = "".join(rng.choice("htpfw.x") for _ in range(rng.randint(0, 20)))
+        assert [m.start() for m in fu._URL_STARTS.finditer(s)] == [m.start() for m in look.finditer(s)], s
