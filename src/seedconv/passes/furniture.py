@@ -27,6 +27,7 @@ and the reason, so nothing is lost silently.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 
 from ..chunks import joined_batches
@@ -64,6 +65,7 @@ _WORD_START = re.compile(r"\w+")
 # with m: exact pre-tests that spare a regular expression call per line
 _RULE_FIRST = frozenset(".…·•_-–—=~*#")
 _URL_FIRST = frozenset("hfwHFW")
+_RULE_MAILTO_FIRST = _RULE_FIRST | frozenset("mM")
 
 
 def mask(text: str) -> str:
@@ -339,7 +341,8 @@ def run(ctx: Context) -> None:
             ctx.meta.setdefault("rights", t)
             confirmed.add(i)
 
-    for i in text_idx:
+    # (only the lines that open as a rule or a mailto: line can: see _is_rule)
+    for i in [i for i in text_idx if (c := lines[i].text[:1]) in _RULE_MAILTO_FIRST or c.isspace()]:
         t = lines[i].text
         if _is_rule(t) and not lines[i].removed:
             ctx.remove(lines[i], "rule", "separator made of punctuation only")
@@ -533,14 +536,12 @@ def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: set[int],
     called: set[str] = set()  # numbers printed as note calls so far
     calling = calls.calling(False)
     pos = 0  # calling[:pos]: the lines before line i
-    for i in text_idx:
+    # _HEAD_NUM needs a digit at one end (\d is str.isdecimal): only those lines
+    for i in [i for i in text_idx if (t := lines[i].text)[:1].isdecimal() or t[-1:].isdecimal()]:
         while pos < len(calling) and calling[pos][0] < i:
             called.update(calling[pos][1])
             pos += 1
         t = lines[i].text
-        # _HEAD_NUM needs a digit at one end (\d is str.isdecimal): test that first
-        if not (t[:1].isdecimal() or t[-1:].isdecimal()):
-            continue
         m = _HEAD_NUM.match(t)
         if not m:
             continue
@@ -591,12 +592,14 @@ def _repeated_beside(ctx: Context, text_idx: list[int], confirmed: set[int],
 def _numbers_next_to_furniture(ctx: Context, text_idx: list[int], confirmed: set[int]) -> None:
     """Lone numbers next to removed furniture or to the next page's number."""
     lines = ctx.lines
+    # the lone numbers (texts do not change here; removal is tested in the loop)
+    numbers = [i for i in text_idx if len(lines[i].text) <= 4 and lines[i].text.isdecimal()]
     changed = True
     while changed:
         changed = False
-        for i in text_idx:
+        for i in numbers:
             ln = lines[i]
-            if ln.removed or not ln.text.isdecimal() or len(ln.text) > 4 or label_run(lines, i):
+            if ln.removed or label_run(lines, i):
                 continue
             near = [j for j in (i - 1, i + 1) if 0 <= j < len(lines)]
             if any(j in confirmed for j in near):
@@ -832,21 +835,14 @@ def _mark_breaks(ctx: Context, confirmed: set[int]) -> None:
     """Remember inferred page breaks: the first text line after removed furniture."""
     lines = ctx.lines
     breaks = set(ctx.meta.get("breaks", set()))
-    prev_page = None
-    for i, ln in enumerate(lines):
-        if prev_page is not None and ln.page != prev_page:
-            breaks.add(ln.no)
-        prev_page = ln.page
-    # next_text[i]: the first text line after line i (one backward sweep, so
-    # long runs of removed lines cost linear time, not quadratic)
-    next_text: list[int | None] = [None] * len(lines)
-    nxt = None
-    for j in range(len(lines) - 1, -1, -1):
-        next_text[j] = nxt
-        if not (lines[j].blank or lines[j].removed):
-            nxt = j
+    for a, b in zip(lines, lines[1:]):
+        if b.page != a.page:
+            breaks.add(b.no)
+    # the first text line after line i: the next of the text lines, by
+    # bisection (linear however long the runs of removed lines)
+    text_lines = [j for j, ln in enumerate(lines) if not (ln.blank or ln.removed)]
     for i in confirmed:
-        j = next_text[i]
-        if j is not None:
-            breaks.add(lines[j].no)
+        k = bisect_right(text_lines, i)
+        if k < len(text_lines):
+            breaks.add(lines[text_lines[k]].no)
     ctx.meta["breaks"] = breaks
