@@ -252,3 +252,46 @@ def test_url_starts_are_the_lookahead_positions():
     for _ in range(20000):
         s = "".join(rng.choice("htpfw.x") for _ in range(rng.randint(0, 20)))
         assert [m.start() for m in fu._URL_STARTS.finditer(s)] == [m.start() for m in look.finditer(s)], s
+
+
+def test_link_residue_blocks_are_the_blocks_of_urls_only():
+    """Bare-URL blocks found from the URL lines are the blocks (runs of text
+    lines) made only of URLs, each URL repeated elsewhere being removed."""
+    import random
+
+    from seedconv.passes import furniture as fu
+    from seedconv.passes.base import Context, Line
+    from seedconv.settings import Settings
+
+    def blocks_of_urls(lines):
+        out, i = [], 0
+        while i < len(lines):
+            if lines[i].blank or lines[i].removed:
+                i += 1
+                continue
+            j = i
+            while j < len(lines) and not lines[j].blank and not lines[j].removed:
+                j += 1
+            if all(fu._url_only(lines[k].text) for k in range(i, j)):
+                out.extend(range(i, j))
+            i = j
+        return out
+
+    rng = random.Random(7)
+    for _ in range(300):
+        lines = []
+        for k in range(rng.randint(0, 12)):
+            kind = rng.choice(("blank", "url", "url", "text"))
+            text = {"blank": "", "url": rng.choice(("http://a.b/c", "www.x.org")), "text": "see http://a.b/c"}[kind]
+            lines.append(Line(no=k + 1, text=text, blank=kind == "blank", removed=rng.random() < 0.1))
+        ctx = Context(lines=lines, settings=Settings())
+        want = blocks_of_urls(lines)
+        before = {i for i, ln in enumerate(lines) if ln.removed}
+        fu._link_residue(ctx)
+        got = {i for i, ln in enumerate(lines) if ln.removed} - before
+        assert got <= set(want)
+        # every URL line of such a block whose URL occurs twice is removed
+        flat = fu._url_key("".join(ln.text for i, ln in enumerate(lines) if i not in before))
+        for i in want:
+            if flat.count(fu._norm_url(lines[i].text)) >= 2:
+                assert i in got

@@ -730,19 +730,22 @@ def _norm_url(u: str) -> str:
 def _link_residue(ctx: Context) -> None:
     """Blocks made only of bare URLs that the text prints elsewhere."""
     lines = ctx.lines
-    found: list[tuple[Line, str]] = []
-    i = 0
     n = len(lines)
-    while i < n:
-        if lines[i].blank or lines[i].removed:
-            i += 1
-            continue
-        j = i
-        while j < n and not lines[j].blank and not lines[j].removed:
-            j += 1
-        if all(_url_only(lines[k].text) for k in range(i, j)):
-            found.extend((ln, _norm_url(ln.text)) for ln in lines[i:j])
-        i = j
+    # the text lines holding only a URL; a run of them is a whole block when
+    # no text line stands right before or after it
+    urls = [i for i, ln in enumerate(lines) if ln.text[:1] in _URL_FIRST and not ln.blank
+            and not ln.removed and _URL_ONLY.match(ln.text)]
+    found: list[tuple[Line, str]] = []
+    k = 0
+    while k < len(urls):
+        a = b = urls[k]
+        k += 1
+        while k < len(urls) and urls[k] == b + 1:
+            b = urls[k]
+            k += 1
+        if (a == 0 or lines[a - 1].blank or lines[a - 1].removed) and \
+                (b + 1 == n or lines[b + 1].blank or lines[b + 1].removed):
+            found.extend((ln, _norm_url(ln.text)) for ln in lines[a:b + 1])
     if not found:
         return
     counts = _url_counts((ln.text for ln in lines if not ln.removed), {u for _, u in found})
