@@ -443,7 +443,10 @@ _BARE_LABEL = re.compile(r"^\s*(\d{1,3})\s*$")
 
 
 def _page_of(f: Frag) -> int:
-    return next((ln.page for ln in f.lines if ln is not None), -1)
+    for ln in f.lines:
+        if ln is not None:
+            return ln.page
+    return -1
 
 
 def _unscramble_labels(ctx: Context, frags: list[Frag]) -> list[Frag]:
@@ -474,8 +477,21 @@ def _unscramble_labels(ctx: Context, frags: list[Frag]) -> list[Frag]:
     return out
 
 
+def _two_bare_labels(group: list[Frag]) -> bool:
+    """Do two lines of ``group`` hold only a label (``_BARE_LABEL``)?  Such a
+    line ends with a digit or a space: tested before the pattern."""
+    n = 0
+    for f in group:
+        for t in f.line_texts():
+            if t and (t[-1].isdecimal() or t[-1].isspace()) and _BARE_LABEL.match(t):
+                n += 1
+                if n == 2:
+                    return True
+    return False
+
+
 def _unscramble_page(ctx: Context, group: list[Frag]) -> list[Frag]:
-    if sum(1 for f in group for t in f.line_texts() if t and _BARE_LABEL.match(t)) < 2:
+    if not _two_bare_labels(group):
         return group  # fewer than two bare labels on the page (the test below, made cheaply)
     flat = [(fi, li, ln, t) for fi, f in enumerate(group)
             for li, (ln, t) in enumerate(zip(f.lines, f.line_texts())) if ln is not None and t]
@@ -598,7 +614,8 @@ def _reassemble_note_pieces(ctx: Context, frags: list[Frag]) -> list[Frag]:
     while i < len(frags):
         kinds = []
         j = i
-        while j < len(frags) and _page_of(frags[j]) == _page_of(frags[i]):
+        page = _page_of(frags[i])
+        while j < len(frags) and _page_of(frags[j]) == page:
             k = _piece_kind(frags[j])
             if k is None:
                 break
