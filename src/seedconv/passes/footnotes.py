@@ -65,8 +65,10 @@ def _ends_with_url(text: str) -> bool:
     otherwise be tried at every position of the text)."""
     if not text or text[-1].isspace():
         return bool(_ENDS_WITH_URL.search(text[-2048:]))
-    parts = text[-2048:].rsplit(None, 1)
-    return bool(_ENDS_WITH_URL.search(parts[-1]))
+    last = text[-2048:].rsplit(None, 1)[-1]
+    # every match holds a slash or www. (no other character matches w, W
+    # ignoring case, and lower() makes no w of any other): tested first
+    return ("/" in last or "www." in last.lower()) and bool(_ENDS_WITH_URL.search(last))
 
 
 def is_open(text: str) -> bool:
@@ -74,10 +76,18 @@ def is_open(text: str) -> bool:
 
     Only the end of ``text`` matters (its last two tokens), so only its last
     characters are examined: the cost does not grow with the text."""
-    t = _TRAILING_CALL.sub("", text[-4096:].rstrip()[-1024:])
+    t = text[-4096:].rstrip()[-1024:]
+    if t[-1:].isdecimal() or t[-1:] in _CALL_ENDS:  # what a trailing call ends with
+        t = _TRAILING_CALL.sub("", t)
     if _ends_with_url(t):
         return False  # a reference ending with its address is complete
-    return bool(t) and not _TERMINAL.search(t)
+    # t has no white space at its end (stripped, or ending where the look-behind
+    # of _TRAILING_CALL stood): _TERMINAL can only match its last character
+    return bool(t) and t[-1] not in _TERMINAL_CHARS
+
+
+_CALL_ENDS = ("*", "†", "‡")
+_TERMINAL_CHARS = frozenset(".!?…)]”\"’»")
 
 
 # what every match of _URLISH contains: a cheap test before the slow pattern
