@@ -399,14 +399,11 @@ def _repeated_inline(ctx: Context, text_idx: list[int], confirmed: set[int],
     repeat, digits masked, three times — or twice with different numbers."""
     lines = ctx.lines
     masks = _Masks() if masks is None else masks
-    groups = _groups(lines, text_idx, masks, lambda t: 3 <= len(t) <= 100 and not _url_only(t))
+    # title-like (or copyright) lines only, repeated: the tests that fail most often first
+    groups = _groups(lines, text_idx, masks, lambda t: 3 <= len(t) <= 100 and not _url_only(t),
+                     lambda t: _head_like(t) or _copyright(t))
     for key, idxs in groups.items():
-        if len(idxs) < 2:
-            continue
         texts = [lines[i].text for i in idxs]
-        # title-like (or copyright) lines only: the test that fails most often first
-        if not all(_head_like(t) or _copyright(t) for t in dict.fromkeys(texts)):
-            continue
         if not _LETTER.search(key) or _close_together(lines, idxs):
             continue
         if called is not None and all(_opens_called_note(lines[i].text, called[i]) for i in idxs):
@@ -422,35 +419,35 @@ def _repeated_inline(ctx: Context, text_idx: list[int], confirmed: set[int],
                 confirmed.add(i)
 
 
-def _groups(lines: list[Line], text_idx: list[int], masks: dict[str, str], keep) -> dict[str, list[int]]:
+def _groups(lines: list[Line], text_idx: list[int], masks: dict[str, str], keep,
+            every=None) -> dict[str, list[int]]:
     """The lines of ``text_idx`` not removed whose text passes ``keep``,
-    grouped by their mask: the groups in the order of their first line, the
-    lines of each in order.  The lines are first grouped by their text (a
-    document repeats its heads and feet), so ``keep`` and the mask are
-    worked out once per distinct text."""
-    by_text: dict[str, list[int]] = {}
-    for i in text_idx:
-        ln = lines[i]
-        if not ln.removed:
-            same = by_text.get(ln.text)
-            if same is None:
-                by_text[ln.text] = [i]
-            else:
-                same.append(i)
-    groups: dict[str, list[int]] = {}
-    merged: list[list[int]] = []
-    for t, idxs in by_text.items():  # texts in the order of their first line
+    grouped by their mask, the groups of two lines or more only, and (with
+    ``every``) only those all of whose texts pass ``every``: the groups in
+    the order of their first line, the lines of each in order.
+
+    The tests and the mask are worked out once per distinct text (counted at
+    C speed), and only the lines of the groups kept are then gathered: in a
+    document most masks have a line of their own."""
+    alive = [i for i in text_idx if not lines[i].removed]
+    texts = [lines[i].text for i in alive]
+    key_of: dict[str, str] = {}   # text -> mask, for the texts kept
+    size: dict[str, int] = {}     # mask -> lines
+    good: dict[str, bool] = {}    # mask -> every text passes ``every``
+    for t, n in Counter(texts).items():
         if keep(t):
-            key = masks[t]
-            group = groups.get(key)
-            if group is None:
-                groups[key] = idxs
-            else:  # another text with the same mask: lines put back in order below
-                if not merged or merged[-1] is not group:
-                    merged.append(group)
-                group.extend(idxs)
-    for group in merged:
-        group.sort()
+            key = key_of[t] = masks[t]
+            size[key] = size.get(key, 0) + n
+            if every is not None:
+                good[key] = good.get(key, True) and bool(every(t))
+    wanted = {t for t, key in key_of.items() if size[key] >= 2 and good.get(key, True)}
+    groups: dict[str, list[int]] = {}
+    for i, t in [(i, t) for i, t in zip(alive, texts) if t in wanted]:
+        group = groups.get(key_of[t])
+        if group is None:
+            groups[key_of[t]] = [i]
+        else:
+            group.append(i)
     return groups
 
 
@@ -579,7 +576,7 @@ def _repeated_beside(ctx: Context, text_idx: list[int], confirmed: set[int],
     groups = _groups(lines, text_idx, masks, lambda t: _head_like(t) and 3 <= len(t) <= 100)
     changed = False
     for key, idxs in groups.items():
-        if len(idxs) < 2 or not _LETTERS3.search(key):
+        if not _LETTERS3.search(key):  # (the groups have two lines or more)
             continue
         if any((i - 1) in confirmed or (i + 1) in confirmed for i in idxs):
             for i in idxs:
