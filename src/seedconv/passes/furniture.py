@@ -321,7 +321,7 @@ def run(ctx: Context) -> None:
             continue
         t = ln.text
         key = masks[t]
-        if is_page_number(t) and not label_run(lines, i) and (i in iso or t not in called[i]) and \
+        if is_page_number(t) and not label_run(lines, i) and (i in iso or not called.before(t, i)) and \
                 not _note_text_follows(lines, i):
             ctx.remove(ln, "page-number", "a number alone on a line")
             confirmed.add(i)
@@ -332,7 +332,7 @@ def run(ctx: Context) -> None:
             ctx.remove(ln, "rule", "separator made of punctuation only")
         elif counts[key] >= ctx.settings.repeat_min and len(t) <= 120 and not t.isdecimal() and \
                 (not paged or (len(pages_of[key]) >= 2 and i in edge)) and not _url_only(t) and \
-                key not in close and not _opens_called_note(t, called[i]):
+                key not in close and not _opens_called_note(t, called, i):
             kind = "copyright" if _copyright(t) else "running-head"
             ctx.remove(ln, kind, f"repeated {counts[key]} times alone between blank lines or at page edges")
             confirmed.add(i)
@@ -407,7 +407,7 @@ def _repeated_inline(ctx: Context, text_idx: list[int], confirmed: set[int],
         texts = [lines[i].text for i in idxs]
         if not _LETTER.search(key) or _close_together(lines, idxs):
             continue
-        if called is not None and all(_opens_called_note(lines[i].text, called[i]) for i in idxs):
+        if called is not None and all(_opens_called_note(lines[i].text, called, i) for i in idxs):
             continue  # ``3See`` … ``5See``: each opens a note called before it
         nums = [int(m.group(0)) for t in texts
                 if (t[:1].isdecimal() or t[-1:].isdecimal()) and (m := _END_NUMBER.search(t))]
@@ -477,6 +477,10 @@ class _CallsBefore:
     def __getitem__(self, i: int) -> _Before:
         return _Before(self.first, i)
 
+    def before(self, number: str, i: int) -> bool:
+        """``number in self[i]``, without making the view."""
+        return self.first.get(number, i) < i
+
 
 def _calls_before(ctx: Context, calls: _Calls | None = None) -> _CallsBefore:
     """For each line, the numbers printed as note calls on the lines before it."""
@@ -499,7 +503,7 @@ def _page_counter(ctx: Context, text_idx: list[int], confirmed: set[int],
     lines = ctx.lines
     called = _calls_before(ctx, calls)
     nums = [i for i in text_idx if not lines[i].removed and lines[i].text.isdecimal()
-            and len(lines[i].text) <= 4 and (_isolated(lines, i) or lines[i].text not in called[i])]
+            and len(lines[i].text) <= 4 and (_isolated(lines, i) or not called.before(lines[i].text, i))]
     chain: list[int] = []
     best: list[int] = []
     for i in nums:
@@ -671,10 +675,11 @@ def _note_text_follows(lines: list[Line], i: int) -> bool:
 _LABEL_HEAD = re.compile(r"^(\d{1,3})(?=[^\W\d_])")
 
 
-def _opens_called_note(text: str, called_before) -> bool:
-    """``6See …``: the line opens with the number of a note called before it."""
+def _opens_called_note(text: str, called, i: int) -> bool:
+    """``6See …``: line i, of text ``text``, opens with the number of a note
+    called before it (``called``: a :class:`_CallsBefore`)."""
     m = _LABEL_HEAD.match(text)
-    return bool(m) and m.group(1) in called_before
+    return bool(m) and called.before(m.group(1), i)
 
 
 def _zones(ctx: Context, iso: set[int], confirmed: set[int],
@@ -703,7 +708,7 @@ def _zones(ctx: Context, iso: set[int], confirmed: set[int],
         for i in z:
             if lines[i].removed or not _head_like(lines[i].text):
                 continue
-            if called is not None and _opens_called_note(lines[i].text, called[i]):
+            if called is not None and _opens_called_note(lines[i].text, called, i):
                 continue  # ``6See``: a note opening, its address set apart
             if i == z[0] and continues and len(lines[i].text) > 40 and \
                     (before is None or _SENTENCE_END.search(before.text)) and \
