@@ -585,15 +585,21 @@ def _piece_kind(f: Frag) -> str | None:
     """What a block of a scattered note area is: ``head`` (label and a few
     words, its address elsewhere), ``note`` (label and text), ``url`` (an
     address alone), ``tail`` (the end of an address cut at a line end)."""
-    texts = f.line_texts()
-    t = texts[0].strip() if texts else ""
+    # the first text and the number of texts, without making the list of
+    # texts (asked of every block; most are none of these)
+    if f.texts is not None:
+        n = len(f.texts)
+        t = f.texts[0].strip() if n else ""
+    else:
+        n = len(f.lines)
+        t = f.lines[0].text.strip() if n else ""
     m = _NUM_START.match(t)
     if m:
         if not _URLISH.search(t) and len(m.group(2).split()) <= 3 and \
-                all(_URL_TAIL.match(x.strip()) and x[:1].islower() for x in texts[1:]):
+                all(_URL_TAIL.match(x.strip()) and x[:1].islower() for x in f.line_texts()[1:]):
             return "head"  # its address stands elsewhere (its tail may be here)
         return "note"
-    if len(texts) != 1:
+    if n != 1:
         return None
     if _URL_LINE.match(t):
         return "url"
