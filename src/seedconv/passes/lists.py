@@ -76,11 +76,12 @@ def _glue_lone_glyphs(ctx: Context, f: Frag) -> Frag | None:
     glue them (``\uf0b7`` + ``The manual ...`` → ``\uf0b7 The manual ...``).
     Returns None when the block is only a glyph."""
     texts = list(f.line_texts())
-    if all(_glyph_only(t) for t in texts):
+    plain = bool(texts) and all(t.isascii() for t in texts)  # no glyph: each is outside ASCII
+    if not plain and all(_glyph_only(t) for t in texts):
         ctx.decide(NAME, "lone-bullet-glyph", (f.first, f.last), texts[0], "", "bullet glyph alone on a line")
         return None
     lines = list(f.lines)
-    k = len(texts) if all(t.isascii() for t in texts) else 0  # every glyph is outside ASCII
+    k = len(texts) if plain else 0
     while k < len(texts) - 1:
         if _glyph_only(texts[k]):
             texts[k + 1] = texts[k].strip() + " " + texts[k + 1]
@@ -91,6 +92,11 @@ def _glue_lone_glyphs(ctx: Context, f: Frag) -> Frag | None:
         k += 1
     return Frag(lines=lines, kind=f.kind, texts=texts, jump=f.jump, after_break=f.after_break,
                 label=f.label, list_kind=f.list_kind)
+
+
+def _first_text(f: Frag) -> str:
+    """``f.line_texts()[0]`` without making the list."""
+    return f.texts[0] if f.texts is not None else f.lines[0].text
 
 
 def _ends_with_glyph(f: Frag) -> bool:
@@ -105,7 +111,7 @@ def _dash_neighbours(frags: list[Frag]) -> set[int]:
     """Body blocks opening with a dash whose previous or next body block opens
     with the same dash: items separated by blank lines (one dash per block)."""
     body = [(n, f) for n, f in enumerate(frags) if f.kind == "body" and f.lines]
-    firsts = [(n, _DASH_LINE.match(f.line_texts()[0])) for n, f in body]
+    firsts = [(n, _DASH_LINE.match(_first_text(f))) for n, f in body]
     out: set[int] = set()
     for k, (n, m) in enumerate(firsts):
         if not m:
@@ -118,7 +124,7 @@ def _dash_neighbours(frags: list[Frag]) -> set[int]:
 
 def _split_items(ctx: Context, f: Frag, dash_near: bool = False) -> list[Frag]:
     texts = f.line_texts()
-    if not any(_bullet(t) for t in texts):
+    if not any(t[:1] in _BULLET_FIRST for t in texts) or not any(_bullet(t) for t in texts):
         return [f]
     res: list[Frag] = []
     cur = Frag(lines=[], kind="body", texts=[], jump=f.jump, after_break=f.after_break)
@@ -189,7 +195,7 @@ def _ordered_runs(ctx: Context, frags: list[Frag]) -> None:
         if fr.kind != "body":
             close()
             continue
-        m = ORDERED.match(fr.line_texts()[0])
+        m = ORDERED.match(_first_text(fr))
         n = int(m.group(1)) if m and m.group(1).isdigit() else None
         if n is not None and (not run or run[-1][1] < n <= run[-1][1] + 5):
             run.append((j, n))
