@@ -295,3 +295,15 @@ def test_link_residue_blocks_are_the_blocks_of_urls_only():
         for i in want:
             if flat.count(fu._norm_url(lines[i].text)) >= 2:
                 assert i in got
+
+
+def test_mask_is_the_pattern_definition():
+    """mask: case-folded, digit runs as '#', white-space runs as one space, stripped."""
+    import random
+    import re
+
+    rng = random.Random(4)
+    parts = ["a", "B", "1", "23", "#", " ", "  ", "\t", "\u00a0", "\u2003", "\u3000", "ß", "İ", "٣", "\x1c", "\x85"]
+    for _ in range(20000):
+        s = "".join(rng.choice(parts) for _ in range(rng.randint(0, 10)))
+        assert mask(s) == re.sub(r"\s+", " ", re.sub(r"\d+", "#", s.casefold())).strip(), repr(s)

@@ -69,8 +69,11 @@ _RULE_MAILTO_FIRST = _RULE_FIRST | frozenset("mM")
 
 
 def mask(text: str) -> str:
-    """A key for repetition: case-folded, digits masked, spaces collapsed."""
-    return _SPACE_RUN.sub(" ", _DIGIT_RUN.sub("#", text.casefold())).strip()
+    """A key for repetition: case-folded, digits masked, spaces collapsed.
+
+    (``" ".join(s.split())`` is ``_SPACE_RUN.sub(" ", s).strip()``: str.split
+    cuts at the characters ``\\s`` matches; faster.)"""
+    return " ".join(_DIGIT_RUN.sub("#", text.casefold()).split())
 
 
 class _Masks(dict):
@@ -434,14 +437,14 @@ def _groups(lines: list[Line], text_idx: list[int], masks: dict[str, str], keep,
     texts = [lines[i].text for i in alive]
     key_of: dict[str, str] = {}   # text -> mask, for the texts kept
     size: dict[str, int] = {}     # mask -> lines
-    good: dict[str, bool] = {}    # mask -> every text passes ``every``
     for t, n in Counter(texts).items():
         if keep(t):
             key = key_of[t] = masks[t]
             size[key] = size.get(key, 0) + n
-            if every is not None:
-                good[key] = good.get(key, True) and bool(every(t))
-    wanted = {t for t, key in key_of.items() if size[key] >= 2 and good.get(key, True)}
+    wanted = {t for t, key in key_of.items() if size[key] >= 2}
+    if every is not None:  # groups with a text that fails ``every`` are left out
+        bad = {key_of[t] for t in wanted if not every(t)}
+        wanted = {t for t in wanted if key_of[t] not in bad}
     groups: dict[str, list[int]] = {}
     for i, t in [(i, t) for i, t in zip(alive, texts) if t in wanted]:
         group = groups.get(key_of[t])
