@@ -484,3 +484,25 @@ def test_call_glued_to_the_address_its_note_gives():
 def test_number_ending_an_address_is_kept_when_the_note_gives_another():
     doc = normalise(_glued_to_address("http://www.example.org/other/"))
     assert blocks(doc)[0][1].startswith("The guide is online at <http://www.example.org/doc/guide/2> and")
+
+
+def test_is_open_is_the_plain_pattern_test():
+    """is_open's cheap tests give what the patterns give on the whole end."""
+    import random
+
+    from seedconv.passes import footnotes as fn
+
+    def plain(text):
+        t = fn._TRAILING_CALL.sub("", text[-4096:].rstrip()[-1024:])
+        if fn._ENDS_WITH_URL.search(t):
+            return False
+        return bool(t) and not fn._TERMINAL.search(t)
+
+    assert {c for c in map(chr, range(0x3000)) if fn._TERMINAL.fullmatch(c)} == set(fn._TERMINAL_CHARS)
+    parts = ["word", "Word.", " ", "\n", "\u00a0", "1", "12", "1234", "*", "**", "†", "‡", ".", "?", "”",
+             "\"", ")", "]", "»", "’", "…", "http://a.b/c", "www.x.org", "WWW.X.ORG", "a/b", "x.com", "/",
+             "-", "é", ",", ":", "(", "٣"]
+    rng = random.Random(1)
+    for _ in range(20000):
+        t = "".join(rng.choice(parts) for _ in range(rng.randint(0, 8)))
+        assert fn.is_open(t) == plain(t), repr(t)

@@ -273,3 +273,90 @@ def test_two_numbers_in_sequence_not_ending_the_document_are_kept():
     text = "\n".join(LINES[:8]) + "\n12\n" + "\n".join(LINES[8:16]) + "\n13\n" + "\n".join(LINES[16:20]) + "\n"
     doc = normalise(text)
     assert furniture(doc) == []
+
+
+def test_isolated_lines_is_isolated_line_by_line():
+    """The one-loop form of the isolation test agrees with the per-line one."""
+    import random
+
+    from seedconv.passes import furniture as fu
+    from seedconv.passes.base import Line
+
+    rng = random.Random(5)
+    for _ in range(300):
+        lines = []
+        for k in range(rng.randint(0, 14)):
+            blank = rng.random() < 0.4
+            lines.append(Line(no=k + 1, text="" if blank else "x", page=rng.choice((0, 0, 0, 1)),
+                              blank=blank, soft_blank=blank and rng.random() < 0.5,
+                              removed=rng.random() < 0.15))
+        idxs = [i for i, ln in enumerate(lines) if not ln.blank]
+        assert fu._isolated_lines(lines, idxs) == {i for i in idxs if fu._isolated(lines, i)}
+
+
+def test_url_starts_are_the_lookahead_positions():
+    import random
+    import re
+
+    from seedconv.passes import furniture as fu
+
+    look = re.compile(r"(?=http|ftp|www)")
+    rng = random.Random(2)
+    for _ in range(20000):
+        s = "".join(rng.choice("htpfw.x") for _ in range(rng.randint(0, 20)))
+        assert [m.start() for m in fu._URL_STARTS.finditer(s)] == [m.start() for m in look.finditer(s)], s
+
+
+def test_link_residue_blocks_are_the_blocks_of_urls_only():
+    """Bare-URL blocks found from the URL lines are the blocks (runs of text
+    lines) made only of URLs, each URL repeated elsewhere being removed."""
+    import random
+
+    from seedconv.passes import furniture as fu
+    from seedconv.passes.base import Context, Line
+    from seedconv.settings import Settings
+
+    def blocks_of_urls(lines):
+        out, i = [], 0
+        while i < len(lines):
+            if lines[i].blank or lines[i].removed:
+                i += 1
+                continue
+            j = i
+            while j < len(lines) and not lines[j].blank and not lines[j].removed:
+                j += 1
+            if all(fu._url_only(lines[k].text) for k in range(i, j)):
+                out.extend(range(i, j))
+            i = j
+        return out
+
+    rng = random.Random(7)
+    for _ in range(300):
+        lines = []
+        for k in range(rng.randint(0, 12)):
+            kind = rng.choice(("blank", "url", "url", "text"))
+            text = {"blank": "", "url": rng.choice(("http://a.b/c", "www.x.org")), "text": "see http://a.b/c"}[kind]
+            lines.append(Line(no=k + 1, text=text, blank=kind == "blank", removed=rng.random() < 0.1))
+        ctx = Context(lines=lines, settings=Settings())
+        want = blocks_of_urls(lines)
+        before = {i for i, ln in enumerate(lines) if ln.removed}
+        fu._link_residue(ctx)
+        got = {i for i, ln in enumerate(lines) if ln.removed} - before
+        assert got <= set(want)
+        # every URL line of such a block whose URL occurs twice is removed
+        flat = fu._url_key("".join(ln.text for i, ln in enumerate(lines) if i not in before))
+        for i in want:
+            if flat.count(fu._norm_url(lines[i].text)) >= 2:
+                assert i in got
+
+
+def test_mask_is_the_pattern_definition():
+    """mask: case-folded, digit runs as '#', white-space runs as one space, stripped."""
+    import random
+    import re
+
+    rng = random.Random(4)
+    parts = ["a", "B", "1", "23", "#", " ", "  ", "\t", "\u00a0", "\u2003", "\u3000", "ß", "İ", "٣", "\x1c", "\x85"]
+    for _ in range(20000):
+        s = "".join(rng.choice(parts) for _ in range(rng.randint(0, 10)))
+        assert mask(s) == re.sub(r"\s+", " ", re.sub(r"\d+", "#", s.casefold())).strip(), repr(s)

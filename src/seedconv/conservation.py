@@ -87,11 +87,6 @@ def output_strings(doc: Document) -> Iterator[str]:
         yield f.text
 
 
-def _tokens(s: str) -> list[str]:
-    """The case-folded ``\\w+`` tokens of ``s``."""
-    return list(map(str.casefold, _WORD.findall(s)))
-
-
 _CHUNK = 1 << 16
 _NON_WORD = re.compile(r"\W")
 
@@ -110,10 +105,27 @@ def _chunks(text: str) -> Iterator[str]:
 def _count(strings) -> Counter:
     """Counter of the case-folded tokens of ``strings``, tokenised a batch of
     about ``_CHUNK`` characters at a time (joined by a line feed, which no
-    token holds)."""
-    counts: Counter[str] = Counter()
+    token holds).
+
+    Fast: the text is cut at white space (``str.split``; no white space is a
+    word character, so the tokens are those of the pieces), the pieces are
+    counted as printed, and only the distinct pieces are tokenised and
+    case-folded (far fewer than all).  The folded tokens come in the order
+    of their first occurrence, as if every token had been folded in turn."""
+    pieces: Counter[str] = Counter()
     for batch in joined_batches(strings, _CHUNK, "\n"):
-        counts.update(_tokens(batch))
+        pieces.update(batch.split())
+    counts: Counter[str] = Counter()
+    get = counts.get
+    findall = _WORD.findall
+    for piece, c in pieces.items():
+        if piece.isalnum():  # one token (\w is alphanumeric or _)
+            f = piece.casefold()
+            counts[f] = get(f, 0) + c
+        else:
+            for t in findall(piece):
+                f = t.casefold()
+                counts[f] = get(f, 0) + c
     return counts
 
 

@@ -54,14 +54,21 @@ SPACED_CALL_LANGS = {"fr"}
 _SYM_CALL = re.compile(r"(?<=[^\s*])(\s?)(\*{1,3}|†{1,2}|‡)(?=\s|$)")
 
 
+def _has_symbol(text: str) -> bool:
+    """Could ``_SYM_CALL`` match (slow: a look-behind at every position)?"""
+    return "*" in text or "†" in text or "‡" in text
+
+
 def _ends_with_url(text: str) -> bool:
     """Does ``text`` end with an address?  Only its last token can hold the
     match, so only that is searched (the pattern anchored at the end would
     otherwise be tried at every position of the text)."""
     if not text or text[-1].isspace():
         return bool(_ENDS_WITH_URL.search(text[-2048:]))
-    parts = text[-2048:].rsplit(None, 1)
-    return bool(_ENDS_WITH_URL.search(parts[-1]))
+    last = text[-2048:].rsplit(None, 1)[-1]
+    # every match holds a slash or www. (no other character matches w, W
+    # ignoring case, and lower() makes no w of any other): tested first
+    return ("/" in last or "www." in last.lower()) and bool(_ENDS_WITH_URL.search(last))
 
 
 def is_open(text: str) -> bool:
@@ -69,10 +76,18 @@ def is_open(text: str) -> bool:
 
     Only the end of ``text`` matters (its last two tokens), so only its last
     characters are examined: the cost does not grow with the text."""
-    t = _TRAILING_CALL.sub("", text[-4096:].rstrip()[-1024:])
+    t = text[-4096:].rstrip()[-1024:]
+    if t[-1:].isdecimal() or t[-1:] in _CALL_ENDS:  # what a trailing call ends with
+        t = _TRAILING_CALL.sub("", t)
     if _ends_with_url(t):
         return False  # a reference ending with its address is complete
-    return bool(t) and not _TERMINAL.search(t)
+    # t has no white space at its end (stripped, or ending where the look-behind
+    # of _TRAILING_CALL stood): _TERMINAL can only match its last character
+    return bool(t) and t[-1] not in _TERMINAL_CHARS
+
+
+_CALL_ENDS = ("*", "†", "‡")
+_TERMINAL_CHARS = frozenset(".!?…)]”\"’»")
 
 
 # what every match of _URLISH contains: a cheap test before the slow pattern
@@ -88,8 +103,33 @@ def note_like(text: str) -> bool:
 _DIGIT = re.compile(r"\d")
 
 
+def _call_candidates(text: str, after_word: bool) -> tuple:
+    """The call candidates of ``text`` that do not depend on the expected
+    number, as :func:`find_calls` reads them: ``(after_word, after_paren,
+    sure)``, the first as (start, end, label, lower case next) — the patterns
+    are slow, so a caller may keep these per text (``cache`` of find_calls)."""
+    if not _DIGIT.search(text):  # every pattern needs a digit
+        return _NO_CANDIDATES
+    aw = [(m.start(1), m.end(2), m.group(2), bool(_LOWER_NEXT.match(text, m.end(2))))
+          for m in _CALL_AFTER_WORD.finditer(text)] if after_word else ()
+    paren = [(m.start(1), m.end(2), m.group(2)) for m in _CALL_AFTER_PAREN.finditer(text)] \
+        if ")" in text else ()
+    sure = [(m.start(1), m.end(1), m.group(1)) for m in _CALL_GLUED.finditer(text)]
+    sure.extend((m.start(1), m.end(2), m.group(2)) for m in _CALL_SPACED.finditer(text))
+    if not (aw or paren or sure):
+        return _NO_CANDIDATES
+    return aw, paren, sure
+
+
+_NO_CANDIDATES: tuple = ((), (), ())
+#: entries a per-text cache holds before it starts again (memory stays
+#: bounded whatever the size of the document)
+CACHE_MAX = 1 << 14
+
+
 def find_calls(text: str, expected: int, symbols: set[str], spaced_words: bool = False,
-               weak_out: set[int] | None = None) -> list[tuple[int, int, str]]:
+               weak_out: set[int] | None = None,
+               cache: dict | None = None) -> list[tuple[int, int, str]]:
     """Call sites in ``text`` as (start, end, label), taking numbers in
     sequence from ``expected``; ``start..end`` covers the space before a
     spaced call too, so the call can be glued to the preceding word.
@@ -101,26 +141,36 @@ def find_calls(text: str, expected: int, symbols: set[str], spaced_words: bool =
     ``weak_out``: when given, numbers set apart after a word are tried in
     any language, for exactly the expected number, and the starts of the
     weak calls taken (set apart after a word or a parenthesis) are added to
-    it, so that the caller can ask for more evidence (the note nearby)."""
+    it, so that the caller can ask for more evidence (the note nearby).
+
+    ``cache``: a dict the caller keeps (for one document) in which the
+    candidates of each text are kept, for texts asked about again."""
+    after_word = spaced_words or weak_out is not None
+    if cache is None:
+        found = _call_candidates(text, after_word)
+    else:
+        key = (text, after_word)
+        found = cache.get(key)
+        if found is None:
+            if len(cache) >= CACHE_MAX:
+                cache.clear()
+            found = cache[key] = _call_candidates(text, after_word)
+    if found is _NO_CANDIDATES and not symbols:
+        return []
+    aw, paren, sure = found
     cands = []
     weak = set()  # taken only for exactly the next number in sequence
-    if (spaced_words or weak_out is not None) and _DIGIT.search(text):  # digit first: the patterns are slow
-        for m in _CALL_AFTER_WORD.finditer(text):
-            if int(m.group(2)) == expected:
-                if not spaced_words:
-                    if not _LOWER_NEXT.match(text, m.end(2)):
-                        continue  # ``May 9 Victory``, ``May 9, 2023``: a date or a name
-                    weak.add(m.start(1))
-                cands.append((m.start(1), m.end(2), m.group(2)))
-    if ")" in text and _DIGIT.search(text):
-        for m in _CALL_AFTER_PAREN.finditer(text):
-            cands.append((m.start(1), m.end(2), m.group(2)))
-            weak.add(m.start(1))
-    if _DIGIT.search(text):
-        for m in _CALL_GLUED.finditer(text):
-            cands.append((m.start(1), m.end(1), m.group(1)))
-        for m in _CALL_SPACED.finditer(text):
-            cands.append((m.start(1), m.end(2), m.group(2)))
+    for a, b, lab, lower_next in aw:
+        if int(lab) == expected:
+            if not spaced_words:
+                if not lower_next:
+                    continue  # ``May 9 Victory``, ``May 9, 2023``: a date or a name
+                weak.add(a)
+            cands.append((a, b, lab))
+    for a, b, lab in paren:
+        cands.append((a, b, lab))
+        weak.add(a)
+    cands.extend(sure)
     cands.sort()
     out = []
     exp = expected
@@ -135,7 +185,7 @@ def find_calls(text: str, expected: int, symbols: set[str], spaced_words: bool =
             exp = n + 1
             if weak_out is not None and a in weak:
                 weak_out.add(a)
-    if symbols:
+    if symbols and _has_symbol(text):
         for m in _SYM_CALL.finditer(text):
             if m.group(2) in symbols:
                 out.append((m.start(1), m.end(2), m.group(2)))
@@ -172,14 +222,38 @@ def run(ctx: Context) -> None:
     last_body: Frag | None = None
     in_sym_area = False
     i = 0
+    # per text, worked out once: call candidates (find_calls' cache), and
+    # note_like / is_open, asked of the same texts again and again
+    calls: dict = {}
+    likes: dict[str, bool] = {}
+    opens: dict[str, bool] = {}
 
-    def scan_calls(f: Frag):
+    def like(t: str) -> bool:
+        got = likes.get(t)
+        if got is None:
+            if len(likes) >= CACHE_MAX:
+                likes.clear()
+            got = likes[t] = note_like(t)
+        return got
+
+    def opened(t: str) -> bool:
+        got = opens.get(t)
+        if got is None:
+            if len(opens) >= CACHE_MAX:
+                opens.clear()
+            got = opens[t] = is_open(t)
+        return got
+
+    def scan_calls(f: Frag, t: str | None = None):
+        """Calls in f (whose text is t, when the caller has it)."""
         nonlocal next_call
-        t = _text(f)
-        for _, _, lab in find_calls(t, next_call, set(), ctx.language in SPACED_CALL_LANGS, set()):
+        if t is None:
+            t = _text(f)
+        for _, _, lab in find_calls(t, next_call, set(), ctx.language in SPACED_CALL_LANGS, set(), calls):
             next_call = int(lab) + 1
-        for m in _SYM_CALL.finditer(t):
-            sym_calls.add(m.group(2))
+        if _has_symbol(t):
+            for m in _SYM_CALL.finditer(t):
+                sym_calls.add(m.group(2))
 
     def start_notes(f: Frag, start: int) -> None:
         """Split f[start:] into notes at lines opening the next labels."""
@@ -233,13 +307,14 @@ def run(ctx: Context) -> None:
             texts = f.line_texts()
             ctx.decide(NAME, "join-note-start", (f.first, f.last), first, "",
                        "a short line opening the next note number, followed by a citation")
+        ft = _text(f)  # f is not changed below: its text, asked for by several steps
         # 1. a note area opens with the next expected number
         # (its call may have been lost: then it follows another note and reads as one)
         if m and int(m.group(1)) == expected and \
-                (expected < next_call or (out and out[-1].kind == "note" and note_like(_text(f)))
+                (expected < next_call or (out and out[-1].kind == "note" and like(ft))
                  or _uncalled_at_foot(frags, i, last_note)) and \
                 not (_looks_like_heading(f) and not (expected < next_call and _glued_label(first))) and \
-                not (_list_run(frags, i) and not (expected < next_call and note_like(_text(f)))):
+                not (_list_run(frags, i) and not (expected < next_call and like(ft))):
             start_notes(f, 0)
             in_sym_area = False
             i += 1
@@ -301,7 +376,7 @@ def run(ctx: Context) -> None:
         if labels and expected < next_call + 1:
             nxt_f = frags[i + 1] if i + 1 < len(frags) else None
             prev_f = out[-1] if out and out[-1].kind == "body" else None
-            if nxt_f is not None and len(nxt_f.lines) >= len(labels) and note_like(_text(nxt_f)):
+            if nxt_f is not None and len(nxt_f.lines) >= len(labels) and like(_text(nxt_f)):
                 nt = nxt_f.line_texts()
                 cut = next((k for k in range(1, len(nt)) if (mm := _NUM_START.match(nt[k]))
                             and int(mm.group(1)) == labels[-1] + 1), None)
@@ -314,12 +389,12 @@ def run(ctx: Context) -> None:
                 last_note = out[-1]
                 i += 2
                 continue
-            if prev_f is not None and note_like(_text(prev_f)):
+            if prev_f is not None and like(_text(prev_f)):
                 # the texts came first, the labels after them (pdfminer)
                 out.pop()
                 head, tail = _split_note_texts(prev_f, len(labels))
                 if head is not None:
-                    if last_note is not None and is_open(_text(last_note)):
+                    if last_note is not None and opened(_text(last_note)):
                         _append(ctx, last_note, head, 0, len(head.lines), "text before a label column")
                     else:
                         out.append(head)
@@ -345,10 +420,10 @@ def run(ctx: Context) -> None:
         if k is not None and k > 0 and (last_note is not None or note_like(" ".join(texts[:k]))):
             head = " ".join(texts[:k])
             if lab == expected + 1 and note_like(head) and \
-                    (last_note is None or not is_open(tail_text(last_note.line_texts()))):
+                    (last_note is None or not opened(tail_text(last_note.line_texts()))):
                 _orphan(ctx, out, f, 0, k, expected)
                 expected += 1
-            elif last_note is not None and (is_open(tail_text(last_note.line_texts()))
+            elif last_note is not None and (opened(tail_text(last_note.line_texts()))
                                             or head[:1].islower()):
                 _append(ctx, last_note, f, 0, k, "continued before the next note number")
             else:
@@ -360,25 +435,25 @@ def run(ctx: Context) -> None:
             i += 1
             continue
         # 4a. an address cut at a line end continues at the start of the next block
-        if last_note is not None and _ends_with_url(_text(last_note)) and \
-                _text(last_note).rstrip().endswith(("/", "-", "_", ".")) and \
-                _ADDRESS_REST.match(first):
+        # (the cheap test first; _text(last_note) made once)
+        if last_note is not None and _ADDRESS_REST.match(first) and \
+                (lt := _text(last_note)).rstrip().endswith(("/", "-", "_", ".")) and \
+                _ends_with_url(lt):
             _append(ctx, last_note, f, 0, 1, "the address of the note continues", seam=False)
             if len(texts) > 1:  # the rest of the block is read on its own
                 frags.insert(i + 1, Frag(lines=f.lines[1:], texts=texts[1:]))
             i += 1
             continue
         # 4. an unfinished note continues in a citation-like block
-        body_open = last_body is not None and is_open(tail_text(last_body.line_texts()))
-        if last_note is not None and is_open(tail_text(last_note.line_texts())) and \
-                (note_like(_text(f)) or (f.jump and first[:1].islower() and not body_open)) \
-                and not in_sym_area:
+        if last_note is not None and not in_sym_area and opened(tail_text(last_note.line_texts())) and \
+                (like(ft) or (f.jump and first[:1].islower() and not (
+                    last_body is not None and opened(tail_text(last_body.line_texts()))))):
             _append(ctx, last_note, f, 0, len(texts), "citation-like block while the note is unfinished")
             i += 1
             continue
         # 5. a citation fragment just before a note area: the end of the last
         #    note, or (before note expected+1) note `expected` whose start was lost
-        if i + 1 < len(frags) and note_like(_text(f)) and expected < next_call + 1:
+        if i + 1 < len(frags) and like(ft) and expected < next_call + 1:
             nm = _NUM_START.match(frags[i + 1].line_texts()[0])
             if nm and int(nm.group(1)) == expected and last_note is not None and \
                     (first[:1].islower() or _URLISH.match(first)) and not in_sym_area:
@@ -402,7 +477,7 @@ def run(ctx: Context) -> None:
             continue
         in_sym_area = False
         # 7. a note area inside a body block (no blank line before it): split
-        k = _inner_note_start(f, expected, next_call, ctx.language in SPACED_CALL_LANGS)
+        k = _inner_note_start(f, expected, next_call, ctx.language in SPACED_CALL_LANGS, calls)
         if k is not None:
             body = Frag(lines=f.lines[:k], texts=texts[:k], jump=f.jump, after_break=f.after_break)
             scan_calls(body)
@@ -413,7 +488,7 @@ def run(ctx: Context) -> None:
             start_notes(f, k)
             i += 1
             continue
-        scan_calls(f)
+        scan_calls(f, ft)
         out.append(f)
         last_body = f
         i += 1
@@ -502,7 +577,10 @@ def _uncalled_at_foot(frags: list[Frag], i: int, last_note: Frag | None) -> bool
 
 
 def _page_of(f: Frag) -> int:
-    return next((ln.page for ln in f.lines if ln is not None), -1)
+    for ln in f.lines:
+        if ln is not None:
+            return ln.page
+    return -1
 
 
 def _unscramble_labels(ctx: Context, frags: list[Frag]) -> list[Frag]:
@@ -533,7 +611,22 @@ def _unscramble_labels(ctx: Context, frags: list[Frag]) -> list[Frag]:
     return out
 
 
+def _two_bare_labels(group: list[Frag]) -> bool:
+    """Do two lines of ``group`` hold only a label (``_BARE_LABEL``)?  Such a
+    line ends with a digit or a space: tested before the pattern."""
+    n = 0
+    for f in group:
+        for t in f.line_texts():
+            if t and (t[-1].isdecimal() or t[-1].isspace()) and _BARE_LABEL.match(t):
+                n += 1
+                if n == 2:
+                    return True
+    return False
+
+
 def _unscramble_page(ctx: Context, group: list[Frag]) -> list[Frag]:
+    if not _two_bare_labels(group):
+        return group  # fewer than two bare labels on the page (the test below, made cheaply)
     flat = [(fi, li, ln, t) for fi, f in enumerate(group)
             for li, (ln, t) in enumerate(zip(f.lines, f.line_texts())) if ln is not None and t]
     bare = [k for k, x in enumerate(flat) if _BARE_LABEL.match(x[3])]
@@ -616,15 +709,21 @@ def _piece_kind(f: Frag) -> str | None:
     """What a block of a scattered note area is: ``head`` (label and a few
     words, its address elsewhere), ``note`` (label and text), ``url`` (an
     address alone), ``tail`` (the end of an address cut at a line end)."""
-    texts = f.line_texts()
-    t = texts[0].strip() if texts else ""
+    # the first text and the number of texts, without making the list of
+    # texts (asked of every block; most are none of these)
+    if f.texts is not None:
+        n = len(f.texts)
+        t = f.texts[0].strip() if n else ""
+    else:
+        n = len(f.lines)
+        t = f.lines[0].text.strip() if n else ""
     m = _NUM_START.match(t)
     if m:
         if not _URLISH.search(t) and len(m.group(2).split()) <= 3 and \
-                all(_URL_TAIL.match(x.strip()) and x[:1].islower() for x in texts[1:]):
+                all(_URL_TAIL.match(x.strip()) and x[:1].islower() for x in f.line_texts()[1:]):
             return "head"  # its address stands elsewhere (its tail may be here)
         return "note"
-    if len(texts) != 1:
+    if n != 1:
         return None
     if _URL_LINE.match(t):
         return "url"
@@ -655,7 +754,8 @@ def _reassemble_note_pieces(ctx: Context, frags: list[Frag]) -> list[Frag]:
     while i < len(frags):
         kinds = []
         j = i
-        while j < len(frags) and _page_of(frags[j]) == _page_of(frags[i]):
+        page = _page_of(frags[i])
+        while j < len(frags) and _page_of(frags[j]) == page:
             k = _piece_kind(frags[j])
             if k is None:
                 break
@@ -735,9 +835,12 @@ def _split_trailing_labels(frags: list[Frag]) -> list[Frag]:
         k = len(texts)
         while k > 1 and texts[k - 1].strip().isdecimal() and len(texts[k - 1].strip()) <= 3:
             k -= 1
+        if k == len(texts):  # no label at the end
+            out.append(f)
+            continue
         nxt = frags[n + 1] if n + 1 < len(frags) else None
         texts_before = " ".join(t for t in texts[max(0, k - 3):k] if t)
-        if k < len(texts) and ((nxt is not None and note_like(_text(nxt))) or note_like(texts_before)):
+        if (nxt is not None and note_like(_text(nxt))) or note_like(texts_before):
             out.append(Frag(lines=f.lines[:k], texts=texts[:k], kind=f.kind, jump=f.jump,
                             after_break=f.after_break, label=f.label, list_kind=f.list_kind))
             out.append(Frag(lines=f.lines[k:], texts=texts[k:]))
@@ -837,18 +940,23 @@ def _label_notes(ctx: Context, out: list[Frag], f: Frag, g: Frag, labels: list[i
         pass
 
 
-def _inner_note_start(f: Frag, expected: int, next_call: int, spaced: bool = False) -> int | None:
+def _inner_note_start(f: Frag, expected: int, next_call: int, spaced: bool = False,
+                      cache: dict | None = None) -> int | None:
     """Index of a line (not the first) that opens note `expected`, whose call
-    appears before it (earlier in the text or in this block's earlier lines)."""
+    appears before it (earlier in the text or in this block's earlier lines).
+    ``cache``: as for :func:`find_calls`."""
     texts = f.line_texts()
+    # the lines (not the first) that open note `expected`: without one, no
+    # call need be looked for (a label opens with a digit: tested first)
+    opening = [k for k in range(1, len(texts)) if texts[k][:1].isdecimal() and
+               (m := _NUM_START.match(texts[k])) and int(m.group(1)) == expected]
+    if not opening:
+        return None
     seen = next_call
-    for k, t in enumerate(texts):
-        if k > 0:
-            m = _NUM_START.match(t)
-            if m and int(m.group(1)) == expected and expected < seen and \
-                    (len(t) > 12 or note_like(" ".join(texts[k:k + 8]))):
-                return k
-        for _, _, lab in find_calls(t, seen, set(), spaced, set()):
+    for k, t in enumerate(texts[:opening[-1] + 1]):
+        if k in opening and expected < seen and (len(t) > 12 or note_like(" ".join(texts[k:k + 8]))):
+            return k
+        for _, _, lab in find_calls(t, seen, set(), spaced, set(), cache):
             seen = int(lab) + 1
     return None
 
@@ -856,7 +964,7 @@ def _inner_note_start(f: Frag, expected: int, next_call: int, spaced: bool = Fal
 def _next_label_line(texts: list[str], expected: int) -> tuple[int | None, int | None]:
     """First line opening note `expected` (or `expected + 1`, when `expected` was lost)."""
     for k, t in enumerate(texts):
-        m = _NUM_START.match(t)
+        m = _NUM_START.match(t) if t[:1].isdecimal() else None  # a label opens with a digit
         if m and int(m.group(1)) in (expected, expected + 1):
             return k, int(m.group(1))
     return None, None

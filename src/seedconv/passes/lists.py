@@ -55,6 +55,20 @@ def run(ctx: Context) -> None:
 
 
 _GLYPH_ONLY = re.compile(r"^[\uf0a7\uf0b7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf071\u2022\u25e6\u25aa\u25a0\u25cf\u25cb\u2219\u00b7\u27a2]$")
+# the first characters a BULLET line can have (a cheap test before the pattern)
+_BULLET_FIRST = frozenset("\uf0a7\uf0b7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf071\u2022\u25e6\u25aa\u25a0\u25cf\u25cb"
+                          "\u2043\u2219\u00b7\u2013\u2014\u27a2\u2192-*+")
+
+
+def _glyph_only(t: str) -> bool:
+    """Is ``t`` a bullet glyph alone (spaces aside)?  Every glyph is outside
+    ASCII, and ``str.isascii`` costs nothing: tested first."""
+    return not t.isascii() and bool(_GLYPH_ONLY.match(t.strip()))
+
+
+def _bullet(t: str) -> re.Match | None:
+    """``BULLET.match(t)``, tried only when t opens as a bullet line can."""
+    return BULLET.match(t) if t[:1] in _BULLET_FIRST else None
 
 
 def _glue_lone_glyphs(ctx: Context, f: Frag) -> Frag | None:
@@ -62,13 +76,14 @@ def _glue_lone_glyphs(ctx: Context, f: Frag) -> Frag | None:
     glue them (``\uf0b7`` + ``The manual ...`` → ``\uf0b7 The manual ...``).
     Returns None when the block is only a glyph."""
     texts = list(f.line_texts())
-    if all(_GLYPH_ONLY.match(t.strip()) for t in texts):
+    plain = bool(texts) and all(t.isascii() for t in texts)  # no glyph: each is outside ASCII
+    if not plain and all(_glyph_only(t) for t in texts):
         ctx.decide(NAME, "lone-bullet-glyph", (f.first, f.last), texts[0], "", "bullet glyph alone on a line")
         return None
     lines = list(f.lines)
-    k = 0
+    k = len(texts) if plain else 0
     while k < len(texts) - 1:
-        if _GLYPH_ONLY.match(texts[k].strip()):
+        if _glyph_only(texts[k]):
             texts[k + 1] = texts[k].strip() + " " + texts[k + 1]
             ctx.decide(NAME, "lone-bullet-glyph", (lines[k].no, lines[k + 1].no), texts[k], "",
                        "bullet glyph alone on a line, glued to the next line")
@@ -79,9 +94,14 @@ def _glue_lone_glyphs(ctx: Context, f: Frag) -> Frag | None:
                 label=f.label, list_kind=f.list_kind)
 
 
+def _first_text(f: Frag) -> str:
+    """``f.line_texts()[0]`` without making the list."""
+    return f.texts[0] if f.texts is not None else f.lines[0].text
+
+
 def _ends_with_glyph(f: Frag) -> bool:
     t = f.line_texts()
-    return bool(t) and bool(_GLYPH_ONLY.match(t[-1].strip())) and len(t) >= 1
+    return bool(t) and _glyph_only(t[-1]) and len(t) >= 1
 
 
 _DASH_LINE = re.compile(r"^([-–—])\s")
@@ -101,7 +121,7 @@ def _dash_neighbours(frags: list[Frag]) -> set[int]:
         — the second item.
     """
     body = [(n, f) for n, f in enumerate(frags) if f.kind == "body" and f.lines]
-    firsts = [(n, _DASH_LINE.match(f.line_texts()[0]), f.line_texts()[0][:1].islower()) for n, f in body]
+    firsts = [(n, _DASH_LINE.match(t := _first_text(f)), t[:1].islower()) for n, f in body]
     out: set[int] = set()
     for k, (n, m, _) in enumerate(firsts):
         if not m:
@@ -117,12 +137,12 @@ def _dash_neighbours(frags: list[Frag]) -> set[int]:
 
 def _split_items(ctx: Context, f: Frag, dash_near: bool = False) -> list[Frag]:
     texts = f.line_texts()
-    if not any(BULLET.match(t) for t in texts):
+    if not any(t[:1] in _BULLET_FIRST for t in texts) or not any(_bullet(t) for t in texts):
         return [f]
     res: list[Frag] = []
     cur = Frag(lines=[], kind="body", texts=[], jump=f.jump, after_break=f.after_break)
     for ln, t in zip(f.lines, texts):
-        m = BULLET.match(t)
+        m = _bullet(t)
         if m and not (m.group(1) in "-–—" and not _dash_bullet_ok(texts)
                       and not (dash_near and ln is f.lines[0])):
             if cur.lines:
@@ -152,8 +172,9 @@ def _ordered_runs(ctx: Context, frags: list[Frag]) -> None:
             i += 1
             continue
         texts = f.line_texts()
+        # (a number is a decimal digit first: tested before the pattern)
         nums = [(k, int(m.group(1))) for k, t in enumerate(texts)
-                if (m := ORDERED.match(t)) and m.group(1).isdigit()]
+                if t[:1].isdecimal() and (m := ORDERED.match(t)) and m.group(1).isdigit()]
         if len(nums) >= 2 or (nums and nums[0][0] == 0 and _neighbour_numbered(frags, i, nums[0][1])):
             pieces = []
             cuts = [k for k, _ in nums]
@@ -187,7 +208,7 @@ def _ordered_runs(ctx: Context, frags: list[Frag]) -> None:
         if fr.kind != "body":
             close()
             continue
-        m = ORDERED.match(fr.line_texts()[0])
+        m = ORDERED.match(_first_text(fr))
         n = int(m.group(1)) if m and m.group(1).isdigit() else None
         if n is not None and (not run or run[-1][1] < n <= run[-1][1] + 5):
             run.append((j, n))

@@ -37,27 +37,46 @@ def clean_line(text: str) -> str:
 
 
 def run(ctx: Context) -> None:
-    for ln in ctx.lines:
-        raw = ln.text
-        text = clean_line(raw)
-        ln.blank = not text.strip()
-        ln.indent = bool(text) and text[0] == " " and not ln.blank
-        ln.text = text.strip()
+    lines = ctx.lines
+    for start in range(0, len(lines), _BATCH):
+        batch = lines[start:start + _BATCH]
+        for ln, text in zip(batch, _cleaned([ln.text for ln in batch])):
+            stripped = text.strip()
+            blank = ln.blank = not stripped
+            # (a line with text starts as its right-stripped form does)
+            ln.indent = not blank and text[0] == " "
+            ln.text = stripped
     if ctx.settings.undo_double_spacing:
         _undo_double_spacing(ctx)
 
 
+# lines cleaned this many at a time (memory stays bounded)
+_BATCH = 4096
+
+
+def _cleaned(texts: list[str]) -> list[str]:
+    """``clean_line`` of each text but its ``rstrip``: the substitutions are
+    made on the texts joined by line feeds (which they neither match nor
+    make), or not at all when no text needs them."""
+    joined = "\n".join(texts)
+    if not (_INVISIBLE.search(joined) or _SPACES.search(joined)):
+        return texts
+    out = _SPACES.sub(" ", _INVISIBLE.sub("", joined)).split("\n")
+    if len(out) != len(texts):  # a text held a line feed: one at a time
+        return [_SPACES.sub(" ", _INVISIBLE.sub("", t)) for t in texts]
+    return out
+
+
 def _undo_double_spacing(ctx: Context) -> None:
     lines = ctx.lines
-    nonblank = [i for i, ln in enumerate(lines) if not ln.blank]
+    blank = [ln.blank for ln in lines]
+    nonblank = [i for i, b in enumerate(blank) if not b]
     if len(nonblank) < 6:
         return
-    followed = 0
-    for i in nonblank:
-        if i + 2 < len(lines) and lines[i + 1].blank and not lines[i + 2].blank:
-            followed += 1
+    n = len(lines)
+    followed = len([i for i in nonblank if i + 2 < n and blank[i + 1] and not blank[i + 2]])
     ratio = followed / len(nonblank)
-    pairs = sum(1 for i in nonblank if i + 1 < len(lines) and not lines[i + 1].blank) / len(nonblank)
+    pairs = len([i for i in nonblank if i + 1 < n and not blank[i + 1]]) / len(nonblank)
     if ratio < 0.6 or pairs > 0.12:
         return  # blank lines separate blocks, not every wrapped line
     lens = sorted(len(lines[i].text) for i in nonblank)
