@@ -64,7 +64,7 @@ def style_of(t: str, lang: str | None = None) -> str | None:
     or None.  With ``lang``, a short line opening with a lower-case name
     (:func:`_opens_with_name`) is a sentence-case candidate too."""
     t = t.strip()
-    if not t or len(t) > (200 if _is_caps(t) else 120) or _URL_MAIL.search(t) or _NOT_HEADING_END.search(t) or t.endswith("-"):
+    if not t or len(t) > 120 and (len(t) > 200 or not _is_caps(t)) or _URL_MAIL.search(t) or _NOT_HEADING_END.search(t) or t.endswith("-"):
         return None
     if _OPEN_QUOTE.match(t) and t[-1] in "\"»”’'":
         return None  # a quoted label ("«Secciones»"), not a heading

@@ -102,16 +102,21 @@ def local_widths(ctx: Context, width: int | None = None) -> dict[int, int]:
     neighbours, not against the page."""
     width = line_width(ctx) if width is None else width
     texts = [ln for ln in ctx.lines if not ln.blank and not ln.removed]
+    lens = [len(ln.text) for ln in texts]
+    pages = [ln.page for ln in texts]
+    n = len(texts)
     out: dict[int, int] = {}
     for i, ln in enumerate(texts):
-        near = [len(x.text) for x in texts[max(0, i - 4):i] + texts[i + 1:i + 5] if x.page == ln.page]
+        p = pages[i]
+        near = [lens[j] for j in range(max(0, i - 4), min(n, i + 5)) if j != i and pages[j] == p]
         if len(near) < 3:
             out[ln.no] = width
             continue
         near.sort()
         w = near[-2]
         # only a run of lines about that long makes a column
-        out[ln.no] = min(width, w) if sum(1 for n in near if n >= 0.8 * w) >= 4 else width
+        low = 0.8 * w
+        out[ln.no] = min(width, w) if sum(1 for x in near if x >= low) >= 4 else width
     return out
 
 
