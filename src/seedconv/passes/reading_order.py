@@ -63,7 +63,7 @@ def run(ctx: Context) -> None:
     ctx.frags = out
 
 
-def _standalone_label(ctx: Context, prev: Frag, f: Frag, out: list[Frag], widths: dict[int, int]) -> bool:
+def _standalone_label(ctx: Context, prev: Frag, f: Frag, out: list[Frag], widths) -> bool:
     """``prev`` is one short line with no closing punctuation standing right
     before a block that starts with a capital, on the same page and in the
     same column: a heading or label the headings pass did not take, not the

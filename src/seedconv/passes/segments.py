@@ -93,7 +93,40 @@ def line_width(ctx: Context) -> int:
     return lens[min(len(lens) - 1, int(len(lens) * 0.95))]
 
 
-def local_widths(ctx: Context, width: int | None = None) -> dict[int, int]:
+class _LocalWidths:
+    """Line number → local column width, computed on first asking (most
+    callers ask for a few lines only)."""
+
+    def __init__(self, texts: list, width: int):
+        self._lens = [len(ln.text) for ln in texts]
+        self._pages = [ln.page for ln in texts]
+        self._index = {ln.no: i for i, ln in enumerate(texts)}
+        self._width = width
+        self._done: dict[int, int] = {}
+
+    def get(self, no: int, default: int) -> int:
+        w = self._done.get(no)
+        if w is None:
+            i = self._index.get(no)
+            if i is None:
+                return default
+            w = self._done[no] = self._at(i)
+        return w
+
+    def _at(self, i: int) -> int:
+        lens, pages, width = self._lens, self._pages, self._width
+        p = pages[i]
+        near = [lens[j] for j in range(max(0, i - 4), min(len(lens), i + 5)) if j != i and pages[j] == p]
+        if len(near) < 3:
+            return width
+        near.sort()
+        w = near[-2]
+        # only a run of lines about that long makes a column
+        low = 0.8 * w
+        return min(width, w) if sum(1 for x in near if x >= low) >= 4 else width
+
+
+def local_widths(ctx: Context, width: int | None = None) -> _LocalWidths:
     """Line number → the width of the column around that line: the second
     longest of the (up to) four text lines either side on the same page, if
     at least four of them are about that long, never more than
@@ -101,23 +134,7 @@ def local_widths(ctx: Context, width: int | None = None) -> dict[int, int]:
     share the text with full-width lines, a line is measured against its
     neighbours, not against the page."""
     width = line_width(ctx) if width is None else width
-    texts = [ln for ln in ctx.lines if not ln.blank and not ln.removed]
-    lens = [len(ln.text) for ln in texts]
-    pages = [ln.page for ln in texts]
-    n = len(texts)
-    out: dict[int, int] = {}
-    for i, ln in enumerate(texts):
-        p = pages[i]
-        near = [lens[j] for j in range(max(0, i - 4), min(n, i + 5)) if j != i and pages[j] == p]
-        if len(near) < 3:
-            out[ln.no] = width
-            continue
-        near.sort()
-        w = near[-2]
-        # only a run of lines about that long makes a column
-        low = 0.8 * w
-        out[ln.no] = min(width, w) if sum(1 for x in near if x >= low) >= 4 else width
-    return out
+    return _LocalWidths([ln for ln in ctx.lines if not ln.blank and not ln.removed], width)
 
 
 _ITEM_END = re.compile(r";\s*$")
@@ -271,7 +288,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
         for k in range(len(lines) - 1):
             t, nxt = lines[k].text, lines[k + 1].text
             width = gwidth
-            local = widths.get(lines[k].no, gwidth)
+            no = lines[k].no  # its local width is looked up only where a rule needs it
             if k in items:
                 out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
                                 after_break=f.after_break if start == 0 else False))
@@ -293,7 +310,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             fits = not blank_separated and len(t) + 1 + len(word) < 1.0 * width  # the next word would have fitted
             # text separated by blank lines may still lose one (pdfminer): a
             # sentence ending well short of the column before a capital letter
-            well_short = blank_separated and len(t) + 1 + len(word) < 0.8 * min(width, local) and \
+            well_short = blank_separated and len(t) + 1 + len(word) < 0.8 * min(width, widths.get(no, gwidth)) and \
                 bool(_LETTER_START.match(nxt))
             # a short line may end a heading that began with a hyphenated line
             head, first = t, k
@@ -303,7 +320,6 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 lines[first - 1].no in sections
             if style_of(t) == "caps" and style_of(nxt) == "caps":
                 continue  # capital lines: the headings pass groups them
-            short = len(t) + 1 + len(word) < 0.97 * local
             # a heading-like short line comes next, itself followed by a new sentence
             after = lines[k + 2].text if k + 2 < len(lines) else ""
             after_word = after.split()[0] if after.split() else ""
@@ -315,7 +331,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             nxt_question = bool(_END.search(_strip_call(t))) and bool(_LETTER_START.match(nxt)) and \
                 _question_block([ln.text for ln in lines[k + 1:k + 5]], width)
             # a list item (bullet line, at most 3 lines back) ends where the next word would have fitted
-            item_end = len(t) + 1 + len(word) < 0.7 * min(width, local) and _item_line(lines, k) and \
+            item_end = len(t) + 1 + len(word) < 0.7 * min(width, widths.get(no, gwidth)) and _item_line(lines, k) and \
                 not t.rstrip().endswith((",", "-", "–")) and \
                 bool(_LETTER_START.match(nxt)) and not BULLET.match(nxt) and not ORDERED.match(nxt)
             # the next line is a paragraph's indented first line: it ends
@@ -325,7 +341,8 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 bool(_SENTENCE_END.search(_strip_call(t))) and bool(_LETTER_START.match(nxt)) and \
                 not nxt.endswith("-") and _room_left(nxt, lines[k + 2].text, widths.get(lines[k + 1].no, gwidth))
             if (_END.search(_strip_call(t)) and (fits or well_short)) or nxt_head or nxt_question or item_end or indented_next or \
-                    (prev_end and style_of(head, ctx.language) is not None and short and len(head.split()) <= 12):
+                    (prev_end and style_of(head, ctx.language) is not None
+                     and len(t) + 1 + len(word) < 0.97 * widths.get(no, gwidth) and len(head.split()) <= 12):
                 out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
                                 after_break=f.after_break if start == 0 else False))
                 detail = f"line of {len(t)} characters ends a block: the next word would have fitted " \
