@@ -506,3 +506,13 @@ def test_is_open_is_the_plain_pattern_test():
     for _ in range(20000):
         t = "".join(rng.choice(parts) for _ in range(rng.randint(0, 8)))
         assert fn.is_open(t) == plain(t), repr(t)
+
+
+def test_number_glued_to_a_name_is_not_the_call_when_the_sentence_end_carries_it():
+    calls = find_calls("Install the package libpaper1 which asks for the paper size.1 It is kept.", 1, set())
+    assert [(lab, a) for a, _, lab in calls] == [("1", 60)]
+
+
+def test_number_glued_to_a_word_is_the_call_when_nothing_surer_follows():
+    calls = find_calls("Install the package libpaper1 which asks for the paper size. It is kept.", 1, set())
+    assert [lab for *_, lab in calls] == ["1"]

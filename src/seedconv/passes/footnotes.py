@@ -44,6 +44,7 @@ _QUOTES = re.compile(r"[“”„\"«»]")
 _CITE = re.compile(r"\b(pp?\.\s*\d|vol\.|no\.\s*\d|issue\s+\d|ed\.|\w+ \d{1,2},\s*\d{4})", re.I)
 # call candidates in running text
 _CALL_GLUED = re.compile(r"(?=\d)(?:(?<=[.,;:!?”’\"»)\]])|(?<=[^\W\d_]{2}))(?<!\b\d[.,])(?<!\b\d\d[.,])(\d{1,3})(?![.,]\d)(?=[\s.,;:)]|-[^\W\d_]|$)")
+_PUNCT_BEFORE = frozenset(".,;:!?”’\"»)]")
 _CALL_SPACED = re.compile(r"(?<=[.,;:!?”’\"»)\]])(\s+)(\d{1,3})(?=\s+[A-ZÀ-ÞА-ЯЁ“\"‘(«]|\s*$)")
 _CALL_AFTER_WORD = re.compile(r"(?=\s\d)(?<=[^\W\d_]{2})(\s)(\d{1,3})(?![.,]\d)(?=[\s,.;:)]|$)")
 # a raised number set apart after a closing parenthesis (``sudo(8) 5 comme``,
@@ -178,6 +179,9 @@ def find_calls(text: str, expected: int, symbols: set[str], spaced_words: bool =
         n = int(lab)
         if a in weak and (n != exp or any(c[2] == lab and c[0] > a and c[0] not in weak for c in cands)):
             continue  # weak: only the next number, and only when no surer call of it follows
+        if a and text[a - 1].isalpha() and any(c[2] == lab and c[0] > a and text[c[0] - 1] in _PUNCT_BEFORE
+                                              for c in cands):
+            continue  # 'libpaper1 ... system.1': the number glued to a name is part of it
         if exp <= n <= exp + 2:
             if out and a < out[-1][1]:
                 continue
