@@ -345,3 +345,16 @@ def test_seven_lines_in_capitals_are_not_a_heading():
     text = para(0) + "\n" + "\n".join(["A LINE OF CAPITALS"] * 3 + ["ANOTHER LINE HERE"] * 4) + "\n\n" + para(1)
     doc = normalise(text)
     assert not any(b[0].startswith("h") for b in blocks(doc))
+
+
+def test_three_short_lines_in_a_row_are_list_items_not_headings():
+    text = (para(0) + "\nSimple packages\n\nPackages of medium size\n\nVery complex packages\n\n" + para(1))
+    doc = normalise(text)
+    assert [b for b in blocks(doc) if b[0] not in ("p",)] == [
+        ("bullet", [(None, "Simple packages"), (None, "Packages of medium size"), (None, "Very complex packages")])]
+
+
+def test_two_headings_in_a_row_stay_headings():
+    text = (para(0) + "\nBuilding the package\n\nGetting the source\n\n" + para(1))
+    doc = normalise(text)
+    assert [b for b in blocks(doc) if b[0] != "p"] == [("h2", "Building the package"), ("h3", "Getting the source")]

@@ -135,7 +135,41 @@ def run(ctx: Context) -> None:
             continue
         found.append((i, st))
     found = _join_wrapped(ctx, found)
+    found = _lists_not_headings(ctx, found)
     _levels(ctx, ctx.frags, found)
+
+
+def _lists_not_headings(ctx: Context, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Three or more short lines in a row, each a block of its own and in
+    the same sentence or Title Case style, with nothing between them, are
+    not headings (a section holds some text before its next heading) but
+    the items of a list whose bullets were drawn, not printed::
+
+        ...of three kinds:             ...of three kinds:
+        Simple packages                - Simple packages
+        Packages of medium size    →   - Packages of medium size
+        Very complex packages          - Very complex packages
+        Building complex packages...   Building complex packages...
+    """
+    fr = ctx.frags
+    out: list[tuple[int, str]] = []
+    n = 0
+    while n < len(found):
+        m = n
+        while m + 1 < len(found) and found[m + 1][0] == found[m][0] + 1 and found[m + 1][1] == found[n][1]:
+            m += 1
+        run = found[n:m + 1]
+        if len(run) >= 3 and run[0][1] in ("sentence", "title") and all(len(fr[i].lines) == 1 for i, _ in run):
+            for i, _ in run:
+                f = fr[i]
+                f.kind, f.list_kind = "list_item", "bullet"
+                ctx.decide(NAME, "items-not-headings", (f.first, f.last), f.line_texts()[0][:60], "",
+                           f"{len(run)} short lines in a row in the same style with no text between: "
+                           f"a list whose bullets were not printed")
+        else:
+            out.extend(run)
+        n = m + 1
+    return out
 
 
 def _caps_block(f: Frag) -> bool:
