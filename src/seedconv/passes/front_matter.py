@@ -222,13 +222,14 @@ def _key(t: str) -> str:
 def _is_title_head(t: str, title: str, names: set[str]) -> bool:
     """``Aoki: Internas des Debian-Paketmanagements 91``, ``Smith et al.: A
     Study of`` or the title alone: the document's own title (or its first
-    words, at least two) after its authors' names and a colon, with or
-    without a page number."""
+    words, at least two) after its authors' names and a colon, or alone (at
+    least three of its first words), with or without a page number."""
     s = _EDGE_NUMBER.sub("", t.strip())
     if not s or len(s) > 150:
         return False
-    if _key(s) == title:
-        return True
+    key = _key(s)
+    if key == title or len(key.split()) >= 3 and (title + " ").startswith(key + " "):
+        return True  # the title, or its first words (a short title) alone
     who, colon, rest = s.partition(": ")
     if not colon:
         return False
