@@ -4,6 +4,8 @@ Order of the passes, each a module in :mod:`seedconv.passes` whose docstring
 shows the damage it repairs:
 
 1. ``spacing``          whitespace, invisible characters, double spacing
+   ``dropped_hyphens``  a word's own hyphen the extractor deleted, restored
+                        where the document prints the word with it elsewhere
 2. ``furniture``        running heads/feet, page numbers, drop caps, residue
 3. ``segments``         cut lines into raw blocks (blank lines, jumps, pages)
 4. ``footnotes``        note blocks out of the body, continued notes joined
@@ -23,14 +25,14 @@ import re
 from . import __version__, conservation
 from .errors import ConservationError
 from .model import Diagnostic, Document, Metadata, Source
-from .passes import (build, captions, footnotes, front_matter, furniture, headings, lists,
-                     reading_order, segments, spacing)
+from .passes import (build, captions, dropped_hyphens, footnotes, front_matter, furniture, headings,
+                     lists, reading_order, segments, spacing)
 from .passes.base import Context, Line
 from .passes.words import detect_language
 from .reader import decode
 from .settings import Settings
 
-PASSES = [spacing, furniture, segments, footnotes, lists, captions, front_matter, headings,
+PASSES = [spacing, dropped_hyphens, furniture, segments, footnotes, lists, captions, front_matter, headings,
           reading_order]
 # Characters no output may hold (XML 1.0 forbids most C0 controls, lone
 # surrogates cannot be written as UTF-8; C1 controls and U+FFFE/U+FFFF are

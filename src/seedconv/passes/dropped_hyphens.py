@@ -1,0 +1,78 @@
+"""Dropped hyphens: a word's own hyphen that the extractor deleted.
+
+Some extractors (poppler's ``pdftotext`` among them) join a word broken at a
+line end and drop its hyphen even where the hyphen was the word's own, so
+that a compound or a name loses it::
+
+    ... the buildessential package ...          ... the build-essential package ...
+    ... install build-essential first ...   →   ... install build-essential first ...
+
+No rule can tell from ``buildessential`` alone that it held a hyphen.  The
+document itself can: where the same word is printed with its hyphen inside
+a line elsewhere (``build-essential``), the run-together form gets the
+hyphen back.  Only words the dictionary of the document's language does not
+know are restored (``email`` stays ``email`` beside ``e-mail``), each part
+of the hyphenated form has two letters or more, a word that is itself part
+of a hyphenated word or of an address or path (a token holding ``/``) is
+left alone, and every restored word is a decision with its line.
+"""
+from __future__ import annotations
+
+import re
+
+from .base import Context
+from .words import zipf
+
+NAME = "dropped_hyphens"
+# a hyphenated word inside a line: letters, one or more inner hyphens, letters
+_HYPHENATED = re.compile(r"(?<![\w-])([^\W\d_]{2,}(?:-[^\W\d_]{2,})+)(?![\w-])")
+_LETTERS = re.compile(r"[^\W\d_]{4,}")
+
+
+def _token_at(t: str, i: int) -> str:
+    """The whitespace-delimited token of ``t`` holding position ``i``."""
+    a = t.rfind(" ", 0, i) + 1
+    b = t.find(" ", i)
+    return t[a:] if b < 0 else t[a:b]
+
+
+def run(ctx: Context) -> None:
+    forms: dict[str, str | None] = {}   # run-together, case-folded → hyphenated form
+    for ln in ctx.lines:
+        t = ln.text
+        if "-" not in t or ln.blank:
+            continue
+        body = t[:-1] if t.endswith("-") else t  # a line-end hyphen is no evidence
+        for m in _HYPHENATED.finditer(body):
+            form = m.group(1)
+            key = form.replace("-", "").casefold()
+            prev = forms.get(key, form)
+            # two different hyphenations of the same letters: no evidence
+            forms[key] = form if prev is not None and prev.casefold() == form.casefold() else None
+    forms = {k: v for k, v in forms.items() if v is not None and max(zipf(k, ctx.language), zipf(k, "en")) < 2.0}
+    if not forms:
+        return
+    for ln in ctx.lines:
+        t = ln.text
+        if ln.blank or ln.removed:
+            continue
+        out, pos, changed = [], 0, False
+        for m in _LETTERS.finditer(t):
+            form = forms.get(m.group(0).casefold())
+            if form is None or t[m.start() - 1:m.start()] == "-" or t[m.end():m.end() + 1] == "-" \
+                    or "/" in _token_at(t, m.start()):
+                continue  # part of a hyphenated word, or of an address or a path
+            word = m.group(0)
+            fixed, k = [], 0  # the hyphens back at their places, the case as printed here
+            for part in form.split("-"):
+                fixed.append(word[k:k + len(part)])
+                k += len(part)
+            out.append(t[pos:m.start()])
+            out.append("-".join(fixed))
+            pos = m.end()
+            changed = True
+            ctx.decide(NAME, "restore-hyphen", (ln.no, ln.no), word, "-".join(fixed),
+                       f"printed as '{form}' elsewhere in the document: the extractor dropped its hyphen")
+        if changed:
+            out.append(t[pos:])
+            ln.text = "".join(out)

@@ -1,0 +1,46 @@
+"""dropped_hyphens: a word's own hyphen the extractor deleted comes back
+where the document prints the same word with its hyphen elsewhere."""
+from __future__ import annotations
+
+from conftest import blocks, decisions, normalise
+
+
+def _doc(first: str, second: str):
+    return normalise(first + "\n\n" + second + "\n")
+
+
+def test_hyphen_restored_from_the_same_word_printed_with_it():
+    doc = _doc("Install the build-essential package before anything else on the machine.",
+               "The buildessential package pulls in the compiler and the other tools.")
+    assert blocks(doc)[1] == ("p", "The build-essential package pulls in the compiler and the other tools.")
+    assert decisions(doc, "dropped_hyphens") == [("restore-hyphen", (3, 3), "buildessential", "build-essential")]
+
+
+def test_case_as_printed_is_kept():
+    doc = _doc("Keep your Debian-System up to date with the package tools of the project.",
+               "HOW TO KEEP MY DEBIANSYSTEM UP TO DATE")
+    assert "DEBIAN-SYSTEM" in blocks(doc)[1][1]
+
+
+def test_known_word_is_not_changed():
+    doc = _doc("You may re-use the packages of the archive when you build your own system.",
+               "The reuse of free software is what the project is about in the first place.")
+    assert decisions(doc, "dropped_hyphens") == []
+
+
+def test_address_and_hyphenated_compound_are_not_changed():
+    doc = _doc("The Mailing-Lists page and the Spiegel-Server list are on the web site of it.",
+               "See https://www.example.org/MailingLists/subscribe and the Debian-Spiegelserver page.")
+    assert decisions(doc, "dropped_hyphens") == []
+
+
+def test_two_hyphenations_of_the_same_letters_are_no_evidence():
+    doc = _doc("The build-essential package and the builde-ssential typo appear in the text.",
+               "The buildessential package pulls in the compiler and the other tools.")
+    assert decisions(doc, "dropped_hyphens") == []
+
+
+def test_line_end_hyphen_is_no_evidence():
+    doc = _doc("Install the package called build-\nessential before anything else on the machine.",
+               "The buildessential package pulls in the compiler and the other tools.")
+    assert decisions(doc, "dropped_hyphens") == []
