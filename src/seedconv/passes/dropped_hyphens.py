@@ -19,6 +19,8 @@ left alone, and every restored word is a decision with its line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from .base import Context
 from .words import zipf
@@ -27,6 +29,8 @@ NAME = "dropped_hyphens"
 # a hyphenated word inside a line: letters, one or more inner hyphens, letters
 _HYPHENATED = re.compile(r"(?<![\w-])([^\W\d_]{2,}(?:-[^\W\d_]{2,})+)(?![\w-])")
 _LETTERS = re.compile(r"[^\W\d_]{4,}")
+_OPEN = ("", "(", "\"", "“", "„", "«", "‘", "'")   # what may stand before a word in its token
+_CLOSE = ("", ".", ",", ";", ":", ")", "?", "!", "\"", "”", "»", "’", "'", ").", "),", ".)")
 
 
 def _token_at(t: str, i: int) -> str:
@@ -48,14 +52,28 @@ def run(ctx: Context) -> None:
             key = form.replace("-", "").casefold()
             prev = forms.get(key, form)
             # two different hyphenations of the same letters: no evidence
-            forms[key] = form if prev is not None and prev.casefold() == form.casefold() else None
-    forms = {k: v for k, v in forms.items() if v is not None and max(zipf(k, ctx.language), zipf(k, "en")) < 2.0}
+            forms[key] = form if prev is not None and (prev == form or prev.casefold() == form.casefold()) \
+                else None
+    # the run-together forms that occur at all: one search of the whole text
+    whole = "\n".join(ln.text for ln in ctx.lines).casefold()
+    tokens = set(whole.split())
+    present = {k for k in forms if any(a + k + b in tokens for a in _OPEN for b in _CLOSE)}
+    forms = {k: forms[k] for k in present
+             if forms[k] is not None and max(zipf(k, ctx.language), zipf(k, "en")) < 2.0}
     if not forms:
         return
-    for ln in ctx.lines:
+    starts = list(accumulate((len(ln.text) + 1 for ln in ctx.lines), initial=0))
+    where = set()  # the lines holding one of them
+    for k in forms:
+        at = whole.find(k)
+        while at >= 0:
+            where.add(bisect_right(starts, at) - 1)
+            at = whole.find(k, at + len(k))
+    for i in sorted(where):
+        ln = ctx.lines[i]
         t = ln.text
-        if ln.blank or ln.removed:
-            continue
+        if ln.blank or ln.removed or len(t.casefold()) != len(t):
+            continue  # (a line whose case-folding changes its length: left alone)
         out, pos, changed = [], 0, False
         for m in _LETTERS.finditer(t):
             form = forms.get(m.group(0).casefold())
