@@ -178,3 +178,17 @@ def test_quoted_word_hyphen_before_a_noun_is_kept_without_space():
                     'Metadaten durchsuchen und anzeigen lassen, wie gezeigt.\n')
     assert blocks(doc) == [("p", 'Der Suchbefehl kann lokale Kopien der "Packages"-Metadaten '
                                  'durchsuchen und anzeigen lassen, wie gezeigt.')]
+
+
+def test_hyphen_set_apart_at_a_justified_line_end_is_the_typesetters():
+    doc = normalise("Les messages envoyés sur les listes de diffusion sont égale -\n"
+                    "ment archivés sur le site web du projet pour tout le monde.\n")
+    assert blocks(doc) == [("p", "Les messages envoyés sur les listes de diffusion sont également archivés "
+                                  "sur le site web du projet pour tout le monde.")]
+    assert [a for a, *_ in decisions(doc, "line_end_hyphens")] == ["remove-spaced-hyphen"]
+
+
+def test_command_option_set_apart_at_a_line_end_is_kept():
+    doc = normalise("If you force the installation of a package with sudo dpkg -\n"
+                    "i on a system where not all dependencies are installed, it breaks.\n")
+    assert blocks(doc)[0][1].startswith("If you force the installation of a package with sudo dpkg -i on")

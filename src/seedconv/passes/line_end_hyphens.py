@@ -23,6 +23,7 @@ from .words import is_word, zipf
 
 NAME = "line_end_hyphens"
 _RIGHT = re.compile(r"^([^\W\d_]+)")
+_SPACED_LEFT = re.compile(r"(?<![\w-])([^\W\d_]{2,}) -$")
 _HYPHENS = ("-", "\u2010", "\u2011")
 _SCHEME_END = re.compile(r"(?<![\w.+-])(?:https?|ftp):$", re.I)  # '(https:' | '//example.org/...'
 #: a quoted or bracketed first part of a suspended compound ('"Packages"- und')
@@ -129,6 +130,19 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
         if tail.endswith(("–", "—")) and not jump:
             add(t)
             continue
+        if tail.endswith(" -") and t[:1].islower() and not jump:
+            # 'égale -' | 'ment': a justified line set the hyphen apart (pdfminer)
+            lm = _SPACED_LEFT.search(tail[-120:])
+            rm = _RIGHT.match(t)
+            if lm and rm and is_word(lm.group(1) + rm.group(1), lang):
+                parts[-1] = parts[-1][:-2]
+                tail = tail[:-2]
+                if record:
+                    ctx.decide(NAME, "remove-spaced-hyphen", (prev_no, ln.no), f"{lm.group(1)} -|{rm.group(1)}",
+                               lm.group(1) + rm.group(1), f"'{lm.group(1) + rm.group(1)}' is a word: the "
+                               "extractor set the typesetter's hyphen apart from its word")
+                add(t)
+                continue
         if tail.endswith(_HYPHENS) and t:
             url = url_tail(tail[:-1])
             left = _left_piece(tail)
