@@ -192,3 +192,13 @@ def test_command_option_set_apart_at_a_line_end_is_kept():
     doc = normalise("If you force the installation of a package with sudo dpkg -\n"
                     "i on a system where not all dependencies are installed, it breaks.\n")
     assert blocks(doc)[0][1].startswith("If you force the installation of a package with sudo dpkg -i on")
+
+
+def test_word_ending_with_a_slash_continues_on_the_next_line():
+    doc = normalise("Most users run one of the distributions of GNU/\nLinux, as the manual says at length.\n")
+    assert blocks(doc) == [("p", "Most users run one of the distributions of GNU/Linux, as the manual says at length.")]
+
+
+def test_path_ending_with_a_slash_is_not_joined_to_the_next_word():
+    doc = normalise("The files are kept in /usr/share/doc/\nand in the home directory of the user.\n")
+    assert blocks(doc) == [("p", "The files are kept in /usr/share/doc/ and in the home directory of the user.")]

@@ -144,3 +144,12 @@ def test_lower_case_word_after_a_short_line_ending_with_a_full_stop_continues():
     doc = normalise("\n".join(SHORT + ["Mirrors copy the archive every six hours from the master server of the",
                                        "project."] + lines) + "\n")
     assert blocks(doc)[-1] == ("p", " ".join(lines))
+
+
+def test_line_ending_with_an_abbreviation_does_not_end_a_paragraph_before_a_short_line():
+    # 'see.' is no sentence end: the short line after it ends the paragraph, it does not start one
+    lines = ["Names change with every release, code names do not change; for the list, see.",
+             "The release notes of the project, for each of the versions.",
+             "The mirrors copy the whole archive every six hours from their master server."]
+    doc = normalise("\n".join(SHORT + lines) + "\n")
+    assert (" ".join(lines[:2])) in [b[1] for b in blocks(doc)]

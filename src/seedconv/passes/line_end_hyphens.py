@@ -23,6 +23,7 @@ from .words import is_word, zipf
 
 NAME = "line_end_hyphens"
 _RIGHT = re.compile(r"^([^\W\d_]+)")
+_SLASH_END = re.compile(r"(?:^|\s|\()[^\W\d_]{1,12}/$")  # a word and a slash, not a path
 _SPACED_LEFT = re.compile(r"(?<![\w-])([^\W\d_]{2,}) -$")
 _HYPHENS = ("-", "\u2010", "\u2011")
 _SCHEME_END = re.compile(r"(?<![\w.+-])(?:https?|ftp):$", re.I)  # '(https:' | '//example.org/...'
@@ -197,6 +198,14 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
             if record:
                 ctx.decide("urls", "join-url", (prev_no, ln.no), tail.split()[-1] + "|" + t.split()[0],
                            "", "URL broken across lines without a hyphen")
+            add(t)
+            continue
+        if tail.endswith("/") and t[:1].isalpha() and not jump and _SLASH_END.search(tail[-40:]) \
+                and not in_url(tail):
+            # 'GNU/' | 'Linux', 'and/' | 'or': a pair written with a slash
+            if record:
+                ctx.decide(NAME, "join-slash", (prev_no, ln.no), tail.split()[-1] + "|" + t.split()[0], "",
+                           "a word ending with a slash continues on the next line")
             add(t)
             continue
         add(" " + t)

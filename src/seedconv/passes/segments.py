@@ -188,6 +188,9 @@ def _semicolon_items(texts: list[str], longest: int = 3) -> set[int]:
 
 
 _SENTENCE_END = re.compile(r"[.!?]$")
+# 'see.', 'cf.', 'e.g.', 'z.B.', 'см.': a short lower-case word or letters with
+# inner full stops before the line's final full stop (an abbreviation)
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[^\W\d_A-ZÀ-ÞА-ЯЁ]{1,3}|(?:[^\W\d_]{1,2}\.){1,3}[^\W\d_]{1,2})\.$")
 _LOWER_NAME = re.compile(r"^[a-z][a-z0-9_.+-]*[a-z0-9](?=[\s(]|$)")
 
 
@@ -339,7 +342,8 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             # extractor dropped took that room), after a sentence's end
             indented_next = not blank_separated and k + 2 < len(lines) and \
                 bool(_SENTENCE_END.search(_strip_call(t))) and bool(_LETTER_START.match(nxt)) and \
-                not nxt.endswith("-") and _room_left(nxt, lines[k + 2].text, widths.get(lines[k + 1].no, gwidth))
+                not nxt.endswith("-") and not _ABBREVIATION.search(t) and \
+                _room_left(nxt, lines[k + 2].text, widths.get(lines[k + 1].no, gwidth))
             if (_END.search(_strip_call(t)) and (fits or well_short)) or nxt_head or nxt_question or item_end or indented_next or \
                     (prev_end and style_of(head, ctx.language) is not None
                      and len(t) + 1 + len(word) < 0.97 * widths.get(no, gwidth) and len(head.split()) <= 12):
