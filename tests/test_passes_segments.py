@@ -153,3 +153,17 @@ def test_line_ending_with_an_abbreviation_does_not_end_a_paragraph_before_a_shor
              "The mirrors copy the whole archive every six hours from their master server."]
     doc = normalise("\n".join(SHORT + lines) + "\n")
     assert (" ".join(lines[:2])) in [b[1] for b in blocks(doc)]
+
+
+def test_short_line_with_a_comma_ending_with_a_function_word_is_not_cut_off():
+    # pdftotext: a line of a two-column page cut short; 'die' goes on with a capitalised noun
+    lines = ["Bitte nutzen Sie das Programm, um die",
+             "Verwendung von vim über einen interaktiven Kurs zu erlernen, wie es hier steht."]
+    doc = normalise("\n".join(SHORT + ["Das Programm startet von selbst im normalen Modus, wie es soll."] + lines) + "\n")
+    assert ("p", " ".join(lines)) in blocks(doc)
+
+
+def test_short_label_line_without_a_comma_is_still_cut_off():
+    lines = ["Using the editor", "Verwendung von vim über einen interaktiven Kurs zu erlernen, wie es hier steht."]
+    doc = normalise("\n".join(SHORT + ["Das Programm startet von selbst im normalen Modus, wie es soll."] + lines) + "\n")
+    assert ("p", lines[1]) in blocks(doc)

@@ -244,6 +244,18 @@ def _question_block(texts: list[str], width: int) -> int:
     return 0
 
 
+def _cut_sentence(t: str, lang: str) -> bool:
+    """A short line that is the start of a sentence cut by the extractor,
+    not a heading: it holds a comma and ends with a function word (``…,
+    um die``, ``…, in order to``)."""
+    if "," not in t:
+        return False
+    from .words import zipf
+
+    last = t.rstrip().rsplit(None, 1)[-1].casefold()
+    return last.isalpha() and zipf(last, lang) >= 5.5
+
+
 def _item_line(lines, k: int) -> bool:
     """Line ``k`` belongs to a list item: it or one of the two lines before
     starts with a bullet or an item number, with no sentence ending between."""
@@ -346,7 +358,8 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 _room_left(nxt, lines[k + 2].text, widths.get(lines[k + 1].no, gwidth))
             if (_END.search(_strip_call(t)) and (fits or well_short)) or nxt_head or nxt_question or item_end or indented_next or \
                     (prev_end and style_of(head, ctx.language) is not None
-                     and len(t) + 1 + len(word) < 0.97 * widths.get(no, gwidth) and len(head.split()) <= 12):
+                     and len(t) + 1 + len(word) < 0.97 * widths.get(no, gwidth) and len(head.split()) <= 12
+                     and not _cut_sentence(head, ctx.language)):
                 out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
                                 after_break=f.after_break if start == 0 else False))
                 detail = f"line of {len(t)} characters ends a block: the next word would have fitted " \
