@@ -516,3 +516,17 @@ def test_number_glued_to_a_name_is_not_the_call_when_the_sentence_end_carries_it
 def test_number_glued_to_a_word_is_the_call_when_nothing_surer_follows():
     calls = find_calls("Install the package libpaper1 which asks for the paper size. It is kept.", 1, set())
     assert [lab for *_, lab in calls] == ["1"]
+
+
+def test_call_inside_a_compound_leaves_no_space_before_its_hyphen():
+    text = ("Der less(1)1 -Befehl ist ein erweiterter Pager für den Inhalt der Dateien im System.\n\n"
+            "1 Siehe https://manpages.example.org/less.1\n\f" + para(1))
+    doc = normalise(text)
+    assert blocks(doc)[0][1].startswith("Der less(1)[^1]-Befehl ist")
+
+
+def test_call_before_a_dash_set_apart_keeps_the_space():
+    text = ("The pager shows the file.1 - It is very useful for the contents of the files.\n\n"
+            "1 See https://manpages.example.org/less.1\n\f" + para(1))
+    doc = normalise(text)
+    assert "file.[^1] - It" in blocks(doc)[0][1]

@@ -172,6 +172,8 @@ def run(ctx: Context) -> tuple[list[Block], list[Note]]:
                        "number glued to the address its note gives" if text[a - 1:a] == "/" else
                        "number after a word or punctuation, in sequence")
             pos = b
+            if text[b:b + 2] == " -" and text[b + 2:b + 3].isalpha() and a and not text[a - 1].isspace():
+                pos = b + 1  # 'less(1)5 -Befehl': the call sat inside a compound: 'less(1)-Befehl'
         out.extend(inlines(text[pos:]))
         return [x for x in out if not (isinstance(x, Text) and not x.text)]
 
