@@ -360,3 +360,19 @@ def test_mask_is_the_pattern_definition():
     for _ in range(20000):
         s = "".join(rng.choice(parts) for _ in range(rng.randint(0, 10)))
         assert mask(s) == re.sub(r"\s+", " ", re.sub(r"\d+", "#", s.casefold())).strip(), repr(s)
+
+
+def test_furniture_zone_is_a_few_lines_not_the_whole_page():
+    # pdfminer: a blank line after every text box; the lines of body text far
+    # above the page foot are not furniture, the running head just above it is
+    body = ["• Do not mix the standard archive with other archives such as the ones in",
+            '"/etc/apt/sources.list".',
+            "• Do not change the behaviour of the tools through configuration files",
+            "without knowing their full impact on the system.",
+            "• Do not install packages without testing them with your configuration",
+            "under safe conditions."]
+    text = "\n\n".join(body + ["Journal of Free Documentation", "© 2024 Jane Roe. GPL-2.0-or-later.", "74"]) + "\n"
+    doc = normalise(text)
+    removed = [t for _, t, _ in furniture(doc)]
+    assert not any(t in removed for t in body)
+    assert "74" in removed and "© 2024 Jane Roe. GPL-2.0-or-later." in removed

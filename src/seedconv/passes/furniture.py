@@ -782,7 +782,8 @@ def _zones(ctx: Context, iso: set[int], confirmed: set[int],
         continues = nxt is not None and nxt.text[:1].islower()
         before = next((lines[j] for j in range(z[0] - 1, -1, -1)
                        if not lines[j].blank and not lines[j].removed), None)
-        for i in z:
+        near = z[max(0, z.index(last) - 3):]  # a page's furniture is a few lines, not the page
+        for i in near:
             if lines[i].removed or not _head_like(lines[i].text):
                 continue
             if called is not None and _opens_called_note(lines[i].text, called, i):
