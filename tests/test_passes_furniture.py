@@ -376,3 +376,10 @@ def test_furniture_zone_is_a_few_lines_not_the_whole_page():
     removed = [t for _, t, _ in furniture(doc)]
     assert not any(t in removed for t in body)
     assert "74" in removed and "© 2024 Jane Roe. GPL-2.0-or-later." in removed
+
+
+@pytest.mark.parametrize("line", ["• contamination of your free system", "See the section on stopping a remote utili-"])
+def test_bullet_item_or_hyphenated_line_before_a_page_foot_is_not_a_running_head(line):
+    text = "\n\n".join([para(0).strip(), line, "© 2024 Jane Roe. GPL-2.0-or-later.", "74"]) + "\n"
+    doc = normalise(text)
+    assert line not in [t for _, t, _ in furniture(doc)]

@@ -177,12 +177,16 @@ def _double_sep(lines, i, step) -> bool:
     return j < 0 or j >= len(lines) or lines[j].blank
 
 
+# a line opening with a bullet is a list item, not a running head
+_BULLETS = frozenset("•◦▪■●○‣∙·–—\uf0a7\uf0b7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf071")
+
+
 def _head_like(text: str) -> bool:
     t = text.strip()
     # (the tests without a regular expression first; t has no line break, so
     # _SENTENCE_END can only match its last character)
-    return 0 < len(t) <= 90 and t[-1] not in ".!?;:," and not t[0].islower() \
-        and not t.isdecimal() and not _linkish(t)
+    return 0 < len(t) <= 90 and t[-1] not in ".!?;:,-" and not t[0].islower() \
+        and t[0] not in _BULLETS and not t.isdecimal() and not _linkish(t)
 
 
 def _linkish(t: str) -> bool:
