@@ -213,6 +213,20 @@ def tail_text(texts: list[str | None]) -> str:
     return " ".join(reversed(out))
 
 
+def _per_text(test):
+    """``test`` with its answers kept per text (at most CACHE_MAX of them)."""
+    answers: dict[str, bool] = {}
+
+    def cached(t: str) -> bool:
+        got = answers.get(t)
+        if got is None:
+            if len(answers) >= CACHE_MAX:
+                answers.clear()
+            got = answers[t] = test(t)
+        return got
+    return cached
+
+
 def run(ctx: Context) -> None:
     if not ctx.settings.footnotes:
         return
@@ -229,24 +243,8 @@ def run(ctx: Context) -> None:
     # per text, worked out once: call candidates (find_calls' cache), and
     # note_like / is_open, asked of the same texts again and again
     calls: dict = {}
-    likes: dict[str, bool] = {}
-    opens: dict[str, bool] = {}
-
-    def like(t: str) -> bool:
-        got = likes.get(t)
-        if got is None:
-            if len(likes) >= CACHE_MAX:
-                likes.clear()
-            got = likes[t] = note_like(t)
-        return got
-
-    def opened(t: str) -> bool:
-        got = opens.get(t)
-        if got is None:
-            if len(opens) >= CACHE_MAX:
-                opens.clear()
-            got = opens[t] = is_open(t)
-        return got
+    like = _per_text(note_like)
+    opened = _per_text(is_open)
 
     def scan_calls(f: Frag, t: str | None = None):
         """Calls in f (whose text is t, when the caller has it)."""
