@@ -19,9 +19,8 @@ left alone, and every restored word is a decision with its line.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate
 
+from ..chunks import joined_batches
 from .base import Context
 from .words import zipf
 
@@ -29,8 +28,8 @@ NAME = "dropped_hyphens"
 # a hyphenated word inside a line: letters, one or more inner hyphens, letters
 _HYPHENATED = re.compile(r"(?<![\w-])([^\W\d_]{2,}(?:-[^\W\d_]{2,})+)(?![\w-])")
 _LETTERS = re.compile(r"[^\W\d_]{4,}")
-_OPEN = ("", "(", "\"", "“", "„", "«", "‘", "'")   # what may stand before a word in its token
-_CLOSE = ("", ".", ",", ";", ":", ")", "?", "!", "\"", "”", "»", "’", "'", ").", "),", ".)")
+_PUNCT = "\"'“”‘’«»„()[]{}.,;:!?"  # what may stand around a word in its token
+_BATCH = 1 << 16
 
 
 def _token_at(t: str, i: int) -> str:
@@ -54,22 +53,20 @@ def run(ctx: Context) -> None:
             # two different hyphenations of the same letters: no evidence
             forms[key] = form if prev is not None and (prev == form or prev.casefold() == form.casefold()) \
                 else None
-    # the run-together forms that occur at all: one search of the whole text
-    whole = "\n".join(ln.text for ln in ctx.lines).casefold()
-    tokens = set(whole.split())
-    present = {k for k in forms if any(a + k + b in tokens for a in _OPEN for b in _CLOSE)}
-    forms = {k: forms[k] for k in present
-             if forms[k] is not None and max(zipf(k, ctx.language), zipf(k, "en")) < 2.0}
+    # the run-together forms that occur at all, looked for among the tokens of
+    # the text a batch of lines at a time (memory bounded by the batch)
+    forms = {k: v for k, v in forms.items() if v is not None}
+    present: set[str] = set()
+    for batch in joined_batches((ln.text for ln in ctx.lines), _BATCH, "\n"):
+        for x in set(batch.casefold().split()):
+            w = x.strip(_PUNCT)
+            if w in forms:
+                present.add(w)
+    forms = {k: forms[k] for k in present if max(zipf(k, ctx.language), zipf(k, "en")) < 2.0}
     if not forms:
         return
-    starts = list(accumulate((len(ln.text) + 1 for ln in ctx.lines), initial=0))
-    where = set()  # the lines holding one of them
-    for k in forms:
-        at = whole.find(k)
-        while at >= 0:
-            where.add(bisect_right(starts, at) - 1)
-            at = whole.find(k, at + len(k))
-    for i in sorted(where):
+    where = [i for i, ln in enumerate(ctx.lines) if any(k in ln.text.casefold() for k in forms)]
+    for i in where:
         ln = ctx.lines[i]
         t = ln.text
         if ln.blank or ln.removed or len(t.casefold()) != len(t):
