@@ -19,8 +19,9 @@ left alone, and every restored word is a decision with its line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
-from ..chunks import joined_batches
 from .base import Context
 from .words import zipf
 
@@ -54,18 +55,38 @@ def run(ctx: Context) -> None:
             forms[key] = form if prev is not None and (prev == form or prev.casefold() == form.casefold()) \
                 else None
     # the run-together forms that occur at all, looked for among the tokens of
-    # the text a batch of lines at a time (memory bounded by the batch)
+    # the text a batch of lines at a time (memory bounded by the batch), and
+    # the batches that hold them
     forms = {k: v for k, v in forms.items() if v is not None}
-    present: set[str] = set()
-    for batch in joined_batches((ln.text for ln in ctx.lines), _BATCH, "\n"):
-        for x in set(batch.casefold().split()):
-            w = x.strip(_PUNCT)
-            if w in forms:
-                present.add(w)
-    forms = {k: forms[k] for k in present if max(zipf(k, ctx.language), zipf(k, "en")) < 2.0}
     if not forms:
         return
-    where = [i for i, ln in enumerate(ctx.lines) if any(k in ln.text.casefold() for k in forms)]
+    rare: dict[str, bool] = {}  # run-together form → unknown to the dictionaries
+    lines = ctx.lines
+    where: list[int] = []  # the lines holding a rare run-together form
+    a = 0
+    while a < len(lines):
+        b, size = a, 0
+        while b < len(lines) and size < _BATCH:
+            size += len(lines[b].text) + 1
+            b += 1
+        batch = "\n".join(ln.text for ln in lines[a:b]).casefold()
+        hits = {w for x in set(batch.split()) if (w := x.strip(_PUNCT)) in forms}
+        for w in hits - rare.keys():
+            rare[w] = max(zipf(w, ctx.language), zipf(w, "en")) < 2.0
+        hits = {w for w in hits if rare[w]}
+        if hits:
+            folded = [ln.text.casefold() for ln in lines[a:b]]  # (case-folding may change lengths)
+            batch = "\n".join(folded)
+            starts = list(accumulate((len(t) + 1 for t in folded), initial=0))
+            found = set()
+            for k in hits:
+                at = batch.find(k)
+                while at >= 0:
+                    found.add(a + bisect_right(starts, at) - 1)
+                    at = batch.find(k, at + len(k))
+            where.extend(sorted(found))
+        a = b
+    forms = {k: v for k, v in forms.items() if rare.get(k)}
     for i in where:
         ln = ctx.lines[i]
         t = ln.text
