@@ -315,9 +315,9 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 continue
             if lines[k].no in sections:
                 continue  # a section number stays with its heading
-            if not _STARTS_NEW.match(nxt) and not (_END.search(_strip_call(t))
-                                                   and (style_of(nxt, ctx.language) is not None
-                                                        or _opens_with_name(nxt, ctx.language))):
+            t_end = bool(_END.search(_strip_call(t)))  # the line ends like a sentence
+            if not _STARTS_NEW.match(nxt) and not (t_end and (style_of(nxt, ctx.language) is not None
+                                                              or _opens_with_name(nxt, ctx.language))):
                 continue  # (a heading or a sentence may open with a lower-case command name)
             if t.endswith("-"):
                 continue  # a word broken across the lines
@@ -327,39 +327,44 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             # sentence ending well short of the column before a capital letter
             well_short = blank_separated and len(t) + 1 + len(word) < 0.8 * min(width, widths.get(no, gwidth)) and \
                 bool(_LETTER_START.match(nxt))
-            # a short line may end a heading that began with a hyphenated line
-            head, first = t, k
-            if k > start and lines[k - 1].text.endswith("-") and len(t.split()) <= 3:
-                head, first = lines[k - 1].text[:-1] + t, k - 1
-            prev_end = first == start or bool(_END.search(_strip_call(lines[first - 1].text))) or \
-                lines[first - 1].no in sections
-            if style_of(t) == "caps" and style_of(nxt) == "caps":
+            if t == t.upper() and nxt == nxt.upper() and style_of(t) == "caps" and style_of(nxt) == "caps":
                 continue  # capital lines: the headings pass groups them
-            # a heading-like short line comes next, itself followed by a new sentence
-            after = lines[k + 2].text if k + 2 < len(lines) else ""
-            after_word = after.split()[0] if after.split() else ""
-            nxt_head = bool(after) and bool(_END.search(_strip_call(t))) and \
-                not _END.search(nxt) and len(nxt) + 1 + len(after_word) < 0.97 * width and \
-                len(nxt) < 0.75 * width and \
-                style_of(nxt, ctx.language) is not None and bool(_STARTS_NEW.match(after)) and len(nxt.split()) <= 12
-            # a question of one to three lines standing alone comes next
-            nxt_question = bool(_END.search(_strip_call(t))) and bool(_LETTER_START.match(nxt)) and \
-                _question_block([ln.text for ln in lines[k + 1:k + 5]], width)
-            # a list item (bullet line, at most 3 lines back) ends where the next word would have fitted
-            item_end = len(t) + 1 + len(word) < 0.7 * min(width, widths.get(no, gwidth)) and _item_line(lines, k) and \
-                not t.rstrip().endswith((",", "-", "–")) and \
-                bool(_LETTER_START.match(nxt)) and not BULLET.match(nxt) and not ORDERED.match(nxt)
-            # the next line is a paragraph's indented first line: it ends
-            # although the word after it would have fitted (the indent the
-            # extractor dropped took that room), after a sentence's end
-            indented_next = not blank_separated and k + 2 < len(lines) and \
-                bool(_SENTENCE_END.search(_strip_call(t))) and bool(_LETTER_START.match(nxt)) and \
-                not nxt.endswith("-") and not _ABBREVIATION.search(t) and \
-                _room_left(nxt, lines[k + 2].text, widths.get(lines[k + 1].no, gwidth))
-            if (_END.search(_strip_call(t)) and (fits or well_short)) or nxt_head or nxt_question or item_end or indented_next or \
+            nxt_head = nxt_question = item_end = indented_next = False
+            split = t_end and (fits or well_short)
+            if not split:  # the other rules, tried only when the first did not cut
+                # a short line may end a heading that began with a hyphenated line
+                head, first = t, k
+                if k > start and lines[k - 1].text.endswith("-") and len(t.split()) <= 3:
+                    head, first = lines[k - 1].text[:-1] + t, k - 1
+                prev_end = first == start or bool(_END.search(_strip_call(lines[first - 1].text))) or \
+                    lines[first - 1].no in sections
+                # a heading-like short line comes next, itself followed by a new sentence
+                after = lines[k + 2].text if k + 2 < len(lines) else ""
+                after_word = after.split()[0] if after.split() else ""
+                nxt_head = bool(after) and t_end and \
+                    not _END.search(nxt) and len(nxt) + 1 + len(after_word) < 0.97 * width and \
+                    len(nxt) < 0.75 * width and \
+                    style_of(nxt, ctx.language) is not None and bool(_STARTS_NEW.match(after)) and \
+                    len(nxt.split()) <= 12
+                # a question of one to three lines standing alone comes next
+                nxt_question = t_end and bool(_LETTER_START.match(nxt)) and \
+                    _question_block([ln.text for ln in lines[k + 1:k + 5]], width)
+                # a list item (bullet line, at most 3 lines back) ends where the next word would have fitted
+                item_end = len(t) + 1 + len(word) < 0.7 * min(width, widths.get(no, gwidth)) and \
+                    _item_line(lines, k) and not t.rstrip().endswith((",", "-", "–")) and \
+                    bool(_LETTER_START.match(nxt)) and not BULLET.match(nxt) and not ORDERED.match(nxt)
+                # the next line is a paragraph's indented first line: it ends
+                # although the word after it would have fitted (the indent the
+                # extractor dropped took that room), after a sentence's end
+                indented_next = not blank_separated and k + 2 < len(lines) and \
+                    bool(_SENTENCE_END.search(_strip_call(t))) and bool(_LETTER_START.match(nxt)) and \
+                    not nxt.endswith("-") and not _ABBREVIATION.search(t) and \
+                    _room_left(nxt, lines[k + 2].text, widths.get(lines[k + 1].no, gwidth))
+                split = bool(nxt_head or nxt_question or item_end or indented_next) or \
                     (prev_end and style_of(head, ctx.language) is not None
                      and len(t) + 1 + len(word) < 0.97 * widths.get(no, gwidth) and len(head.split()) <= 12
-                     and not _cut_sentence(head, ctx.language)):
+                     and not _cut_sentence(head, ctx.language))
+            if split:
                 out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
                                 after_break=f.after_break if start == 0 else False))
                 detail = f"line of {len(t)} characters ends a block: the next word would have fitted " \
@@ -372,7 +377,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                     detail = f"line of {len(t)} characters ends a sentence; the next line ({len(nxt)} " \
                         f"characters, column about {widths.get(lines[k + 1].no, gwidth)}) had room for the " \
                         f"word after it: an indented first line"
-                if item_end and not _END.search(_strip_call(t)):
+                if item_end and not t_end:
                     detail += "; a list item ends, the next line starts a capitalised sentence"
                 ctx.decide(NAME, "split-short-line", (lines[k].no, lines[k + 1].no), t[-30:], "", detail)
                 start = k + 1
