@@ -34,6 +34,8 @@ _URL_MAIL = re.compile(r"https?://|www\.|@")
 
 
 def _is_caps(t: str) -> bool:
+    if t != t.upper():
+        return False  # a lower-case letter (the quick test first)
     letters = _LETTERS.findall(t)
     return len(letters) >= 2 and all(c.isupper() for c in letters if c.isalpha() and c.lower() != c.upper())
 
