@@ -82,6 +82,8 @@ def test_inlines(text, expected):
     ("https://x.org/F_(b)", ("https://x.org/F_(b)", "")),
     ("https://x.org/a”,", ("https://x.org/a", "”,")),
     ("https://x.org/a/", ("https://x.org/a/", "")),
+    ("https://x.org/a/#!;", ("https://x.org/a/#!", ";")),   # a hash-bang fragment
+    ("https://x.org/a!", ("https://x.org/a", "!")),
 ])
 def test_strip_trailing(url, expected):
     assert strip_trailing(url) == expected

@@ -93,6 +93,8 @@ def strip_trailing(url: str) -> tuple[str, str]:
     while url and url[-1] in _TRAIL:
         if url[-1] == ")" and url.count("(") >= url.count(")"):
             break
+        if url.endswith("#!"):
+            break  # a hash-bang fragment ('.../border/#!') is part of the address
         tail = url[-1] + tail
         url = url[:-1]
     return url, tail
