@@ -119,3 +119,21 @@ def test_open_line_before_a_page_break_is_still_joined():
     doc = normalise(INTRO + "The council decided\n\f" + para(1))
     assert "keep-label-apart" not in [a for a, *_ in decisions(doc, "reading_order")]
     assert any(t.startswith("The council decided " + LINES[2]) for _, t in blocks(doc))
+
+
+def test_contact_line_ending_with_an_e_mail_address_is_not_continued():
+    text = ("For more information, please contact:\n\n"
+            "Anna Smith, Foundation for the Rights of Readers, anna.smith@example.org\n\n\n"
+            "John Doe, Initiative for the Rights of Writers, john.doe@example.org\n\n\n" + para(0))
+    doc = normalise(text)
+    texts = [b[1] for b in blocks(doc)]
+    assert "Anna Smith, Foundation for the Rights of Readers, <mailto:anna.smith@example.org>" in texts
+    assert "John Doe, Initiative for the Rights of Writers, <mailto:john.doe@example.org>" in texts
+
+
+def test_block_ending_without_punctuation_is_still_continued():
+    text = ("The list of contacts is kept by the foundation and by the\n\n\n"
+            "initiative, which publish it every year on their web sites.\n\n\n" + para(0))
+    doc = normalise(text)
+    assert blocks(doc)[0] == ("p", "The list of contacts is kept by the foundation and by the initiative, "
+                                   "which publish it every year on their web sites.")

@@ -167,3 +167,10 @@ def test_short_label_line_without_a_comma_is_still_cut_off():
     lines = ["Using the editor", "Verwendung von vim über einen interaktiven Kurs zu erlernen, wie es hier steht."]
     doc = normalise("\n".join(SHORT + ["Das Programm startet von selbst im normalen Modus, wie es soll."] + lines) + "\n")
     assert ("p", lines[1]) in blocks(doc)
+
+
+def test_contact_lines_ending_with_e_mail_addresses_are_blocks_of_their_own():
+    lines = ["Anna Smith, Readers Foundation, anna.smith@example.org",
+             "John Doe, Initiative for the Rights of Writers, john.doe@example.org"]
+    doc = normalise("\n".join(SHORT + lines) + "\n")
+    assert len([b for b in blocks(doc) if "example.org" in b[1]]) == 2

@@ -13,10 +13,16 @@ its beginning may have been lost (the gap is kept, not papered over).
 """
 from __future__ import annotations
 
+import re
+
 from .base import Context, Frag
 from .footnotes import is_open, tail_text
 
 NAME = "reading_order"
+
+
+# a block ending with an e-mail address (a contact line) is complete
+_EMAIL_END = re.compile(r"@[\w-]+(?:\.[\w-]+)+$")
 
 
 def run(ctx: Context) -> None:
@@ -46,6 +52,7 @@ def run(ctx: Context) -> None:
                 f.first not in list_cuts and \
                 not _standalone_label(ctx, last_para, f, out, widths) and \
                 not last_para.line_texts()[-1].rstrip().endswith(":") and \
+                not (_EMAIL_END.search(last_para.line_texts()[-1].rstrip()) and f.line_texts()[0][:1].isupper()) and \
                 not (last_para.kind == "list_item" and f.line_texts()[0][:1].isupper() and not f.jump):
             if last_para.texts is None:
                 last_para.texts = [ln.text for ln in last_para.lines]

@@ -188,6 +188,8 @@ def _semicolon_items(texts: list[str], longest: int = 3) -> set[int]:
 
 
 _SENTENCE_END = re.compile(r"[.!?]$")
+# a line ending with an e-mail address (a contact line) ends like a sentence
+_EMAIL_END = re.compile(r"@[\w-]+(?:\.[\w-]+)+$")
 # 'see.', 'cf.', 'e.g.', 'z.B.', 'см.': a short lower-case word or letters with
 # inner full stops before the line's final full stop (an abbreviation)
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[^\W\d_A-ZÀ-ÞА-ЯЁ]{1,3}|(?:[^\W\d_]{1,2}\.){1,3}[^\W\d_]{1,2})\.$")
@@ -330,7 +332,9 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             if t == t.upper() and nxt == nxt.upper() and style_of(t) == "caps" and style_of(nxt) == "caps":
                 continue  # capital lines: the headings pass groups them
             nxt_head = nxt_question = item_end = indented_next = False
-            split = t_end and (fits or well_short)
+            # a contact line ending with an e-mail address, the next word would have fitted
+            split = t_end and (fits or well_short) or \
+                bool(_EMAIL_END.search(t)) and len(t) + 1 + len(word) < width and bool(_LETTER_START.match(nxt))
             if not split:  # the other rules, tried only when the first did not cut
                 # a short line may end a heading that began with a hyphenated line
                 head, first = t, k
