@@ -358,3 +358,11 @@ def test_two_headings_in_a_row_stay_headings():
     text = (para(0) + "\nBuilding the package\n\nGetting the source\n\n" + para(1))
     doc = normalise(text)
     assert [b for b in blocks(doc) if b[0] != "p"] == [("h2", "Building the package"), ("h3", "Getting the source")]
+
+
+def test_wrapped_heading_after_a_block_ending_with_a_colon():
+    # what the colon announced (a command) was lost in extraction
+    text = "\n".join(["Then configure all the packages that are not fully installed with", "this command:", "",
+                      "Errors while caching the", "package data", ""] + COLUMN[3:])
+    doc = normalise(text)
+    assert ("h2", "Errors while caching the package data") in blocks(doc)

@@ -202,3 +202,8 @@ def test_word_ending_with_a_slash_continues_on_the_next_line():
 def test_path_ending_with_a_slash_is_not_joined_to_the_next_word():
     doc = normalise("The files are kept in /usr/share/doc/\nand in the home directory of the user.\n")
     assert blocks(doc) == [("p", "The files are kept in /usr/share/doc/ and in the home directory of the user.")]
+
+
+def test_one_letter_option_after_a_hyphen_set_apart_is_kept():
+    doc = normalise('Unpack the package file (the same as "ar -\nx") and then run the scripts of the package.\n')
+    assert blocks(doc)[0][1].startswith('Unpack the package file (the same as "ar -x")')

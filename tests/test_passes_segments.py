@@ -174,3 +174,9 @@ def test_contact_lines_ending_with_e_mail_addresses_are_blocks_of_their_own():
              "John Doe, Initiative for the Rights of Writers, john.doe@example.org"]
     doc = normalise("\n".join(SHORT + lines) + "\n")
     assert len([b for b in blocks(doc) if "example.org" in b[1]]) == 2
+
+
+def test_short_line_ending_with_a_function_word_is_not_cut_off():
+    lines = ["Fehler beim Zwischenspeichern der", "Paketdaten führen zu verblüffenden Meldungen bei APT, wie hier gezeigt."]
+    doc = normalise("\n".join(SHORT + ["Das Programm startet von selbst im normalen Modus, wie es soll."] + lines) + "\n")
+    assert ("p", " ".join(lines)) in blocks(doc)

@@ -110,7 +110,8 @@ def run(ctx: Context) -> None:
         if prev is not None and prev.kind == "body" and not prev_is_heading and st != "caps" and \
                 not st.startswith("numbered") and \
                 is_open(" ".join(prev.line_texts())) and not (f.jump or f.after_break):
-            if not _label_after_colon(t, f, prev, nxt, wrapped, ctx.language):
+            if not (_label_after_colon(t, f, prev, nxt, wrapped, ctx.language)
+                    or st == "sentence" and len(f.lines) > 1 and _wrapped_early(ctx, f, t, prev, nxt)):
                 continue  # continues a sentence
             ctx.decide(NAME, "heading-after-colon", (f.first, f.last), t[:60], "",
                        "short label line after a block ending with a colon, before a paragraph")
@@ -120,7 +121,8 @@ def run(ctx: Context) -> None:
                 not (st == "caps" and len(t.split()) >= 3 and t[-1] in "?!") and \
                 not (_MAN_REF.match(nxt.line_texts()[0]) and st in ("title", "sentence")
                      and len(f.lines) == 1 and not _CODE_CHARS.search(t)
-                     and (prev is None or not is_open(" ".join(prev.line_texts())))):
+                     and (prev is None or not is_open(" ".join(prev.line_texts()))
+                          or f.jump or f.after_break or (i > 0 and fr[i - 1].kind == "note"))):
             continue  # the next block continues this line (not a command name opening a sentence)
         if st == "sentence" and ((len(f.lines) > 1 and not wrapped) or "," in t
                                  or len(t.split()) > 10 or len(t) > 80):
@@ -232,8 +234,8 @@ def _wrapped_early(ctx: Context, f: Frag, t: str, prev, nxt) -> bool:
     if len(texts) < 2 or "," in t or len(t.split()) > 12 or len(t) > 90 or _CODE_CHARS.search(t):
         return False
     if prev is not None and prev.kind == "body" and is_open(" ".join(prev.line_texts())) \
-            and not (f.jump or f.after_break):
-        return False
+            and not (f.jump or f.after_break) and not prev.line_texts()[-1].rstrip().endswith(":"):
+        return False  # (after a colon, what it announced may have been lost: a code block)
     if nxt is None or nxt.kind != "body" or len(nxt.lines) < 2 or not nxt.line_texts()[0][:1].isupper():
         return False
     width = ctx.meta.get("_line_width")

@@ -135,7 +135,7 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
             # 'égale -' | 'ment': a justified line set the hyphen apart (pdfminer)
             lm = _SPACED_LEFT.search(tail[-120:])
             rm = _RIGHT.match(t)
-            if lm and rm and is_word(lm.group(1) + rm.group(1), lang):
+            if lm and rm and len(rm.group(1)) >= 2 and is_word(lm.group(1) + rm.group(1), lang):
                 parts[-1] = parts[-1][:-2]
                 tail = tail[:-2]
                 if record:

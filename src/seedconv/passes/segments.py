@@ -248,14 +248,13 @@ def _question_block(texts: list[str], width: int) -> int:
 
 def _cut_sentence(t: str, lang: str) -> bool:
     """A short line that is the start of a sentence cut by the extractor,
-    not a heading: it holds a comma and ends with a function word (``…,
-    um die``, ``…, in order to``)."""
-    if "," not in t:
-        return False
+    not a heading: it ends with a function word (``Fehler beim Speichern
+    der``), or holds a comma and ends with a common word (``…, um die``)."""
     from .words import zipf
 
     last = t.rstrip().rsplit(None, 1)[-1].casefold()
-    return last.isalpha() and zipf(last, lang) >= 5.5
+    # a very common word ('der', 'the', 'of') ends no heading; with a comma before, a common one
+    return last.isalpha() and len(t.split()) > 1 and zipf(last, lang) >= (5.5 if "," in t else 6.0)
 
 
 def _item_line(lines, k: int) -> bool:
