@@ -77,7 +77,8 @@ def test_metadata_overrides_win():
 @pytest.mark.parametrize("head", ["Smith: Water Politics in Central Asia",
                                   "Smith and Doe: Water Politics in 12",
                                   "Smith et al.: Water Politics",
-                                  "Water Politics in Central"])
+                                  "Water Politics in Central",
+                                  "A. Smith u. a. – Rivers and States"])
 def test_running_head_made_of_the_title_and_authors_is_removed(head):
     # printed once (a two-page document): not found by repetition
     text = ("Water Politics in Central Asia\n\nAnna Smith and John Doe\n\n" + para(0) + "\n"
@@ -90,7 +91,9 @@ def test_running_head_made_of_the_title_and_authors_is_removed(head):
 @pytest.mark.parametrize("line", ["Smith: Water is scarce in the south",
                                   "Jones: Water Politics in Central Asia",
                                   "Smith: Politics",
-                                  "Water Politics"])
+                                  "Water Politics",
+                                  "Smith – the rivers of the north are dry this year.",
+                                  "Jones – Rivers and States"])
 def test_line_with_a_name_and_colon_but_not_the_title_is_kept(line):
     text = ("Water Politics in Central Asia\n\nAnna Smith and John Doe\n\n" + para(0) + "\n"
             + line + "\n\n" + para(1))

@@ -212,7 +212,9 @@ def _cut_front(ctx: Context, seen: list, a: int, b: int) -> None:
 
 _EDGE_NUMBER = re.compile(r"^\d{1,5}\s+|\s+\d{1,5}$")
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_JOINERS = {"and", "und", "et", "al", "y", "e", "и", "др"}  # "Smith and Doe", "Smith et al."
+_HEAD_SPLIT = re.compile(r"^(.{2,80}?)(: | [–—] )(.+)$")
+_SENTENCE_END = re.compile(r"[.!?:;,]$")
+_JOINERS = {"and", "und", "et", "al", "y", "e", "и", "др", "u", "a"}  # "Smith and Doe", "Smith et al."
 
 
 def _key(t: str) -> str:
@@ -223,20 +225,27 @@ def _is_title_head(t: str, title: str, names: set[str]) -> bool:
     """``Aoki: Internas des Debian-Paketmanagements 91``, ``Smith et al.: A
     Study of`` or the title alone: the document's own title (or its first
     words, at least two) after its authors' names and a colon, or alone (at
-    least three of its first words), with or without a page number."""
+    least three of its first words), with or without a page number; or the
+    authors' names, a dash and a few words (a short title of its own)."""
     s = _EDGE_NUMBER.sub("", t.strip())
     if not s or len(s) > 150:
         return False
     key = _key(s)
     if key == title or len(key.split()) >= 3 and (title + " ").startswith(key + " "):
         return True  # the title, or its first words (a short title) alone
-    who, colon, rest = s.partition(": ")
-    if not colon:
+    m = _HEAD_SPLIT.match(s)
+    if not m:
         return False
+    who, sep, rest = m.groups()
     who_words = [w for w in _WORD.findall(who.casefold()) if w not in _JOINERS]
     rest_key = _key(rest)
-    return bool(who_words) and all(w in names for w in who_words) and len(rest_key.split()) >= 2 \
-        and (title + " ").startswith(rest_key + " ")
+    if not who_words or not all(w in names for w in who_words) or len(rest_key.split()) < 2:
+        return False
+    if (title + " ").startswith(rest_key + " "):
+        return True
+    # 'S. G. Kleinmann u. a. – Debian aktuell halten': the authors and a short
+    # title of their own words, set apart by a dash
+    return sep.strip() in "–—" and len(rest.split()) <= 8 and not _SENTENCE_END.search(rest)
 
 
 def _title_running_heads(ctx: Context) -> None:
