@@ -44,3 +44,16 @@ def test_line_end_hyphen_is_no_evidence():
     doc = _doc("Install the package called build-\nessential before anything else on the machine.",
                "The buildessential package pulls in the compiler and the other tools.")
     assert decisions(doc, "dropped_hyphens") == []
+
+
+def test_address_repeating_a_hyphenated_slug_gets_its_hyphen_back():
+    doc = _doc("The tutorial is online.",
+               "See http://www.example.org/doc/packaging-tutorial/packagingtutorial for the slides.")
+    assert decisions(doc, "dropped_hyphens") == [
+        ("restore-hyphen", (3, 3), "packagingtutorial", "packaging-tutorial")]
+
+
+def test_address_is_not_changed_by_a_hyphenated_form_printed_elsewhere():
+    doc = _doc("The list is in the file /usr/share/doc/project/mailing-lists.txt on the system.",
+               "Subscribe at https://www.example.org/MailingLists/subscribe to get the news.")
+    assert decisions(doc, "dropped_hyphens") == []

@@ -13,8 +13,11 @@ a line elsewhere (``build-essential``), the run-together form gets the
 hyphen back.  Only words the dictionary of the document's language does not
 know are restored (``email`` stays ``email`` beside ``e-mail``), each part
 of the hyphenated form has two letters or more, a word that is itself part
-of a hyphenated word or of an address or path (a token holding ``/``) is
-left alone, and every restored word is a decision with its line.
+of a hyphenated word is left alone, and so is a word inside an address or
+path (a token holding ``/``) unless that same address prints the
+hyphenated form (``.../packaging-tutorial/packagingtutorial``): two
+addresses may well spell a name differently.  Every restored word is a
+decision with its line.
 """
 from __future__ import annotations
 
@@ -42,6 +45,7 @@ def _token_at(t: str, i: int) -> str:
 
 def run(ctx: Context) -> None:
     forms: dict[str, str | None] = {}   # run-together, case-folded → hyphenated form
+    in_address: set[str] = set()  # the forms printed inside an address or path
     for ln in ctx.lines:
         t = ln.text
         if "-" not in t or ln.blank:
@@ -54,6 +58,8 @@ def run(ctx: Context) -> None:
             # two different hyphenations of the same letters: no evidence
             forms[key] = form if prev is not None and (prev == form or prev.casefold() == form.casefold()) \
                 else None
+            if "/" in _token_at(body, m.start()):
+                in_address.add(key)
     # the run-together forms that occur at all, looked for among the tokens of
     # the text a batch of lines at a time (memory bounded by the batch), and
     # the batches that hold them
@@ -70,7 +76,12 @@ def run(ctx: Context) -> None:
             size += len(lines[b].text) + 1
             b += 1
         batch = "\n".join(ln.text for ln in lines[a:b]).casefold()
-        hits = {w for x in set(batch.split()) if (w := x.strip(_PUNCT)) in forms}
+        hits = set()
+        for x in set(batch.split()):
+            if (w := x.strip(_PUNCT)) in forms:
+                hits.add(w)
+            elif "/" in x:  # an address or a path: its words
+                hits.update(p for p in _LETTERS.findall(x) if p in in_address and p in forms)
         for w in hits - rare.keys():
             rare[w] = max(zipf(w, ctx.language), zipf(w, "en")) < 2.0
         hits = {w for w in hits if rare[w]}
@@ -94,10 +105,13 @@ def run(ctx: Context) -> None:
             continue  # (a line whose case-folding changes its length: left alone)
         out, pos, changed = [], 0, False
         for m in _LETTERS.finditer(t):
-            form = forms.get(m.group(0).casefold())
-            if form is None or t[m.start() - 1:m.start()] == "-" or t[m.end():m.end() + 1] == "-" \
-                    or "/" in _token_at(t, m.start()):
-                continue  # part of a hyphenated word, or of an address or a path
+            key = m.group(0).casefold()
+            form = forms.get(key)
+            if form is None or t[m.start() - 1:m.start()] == "-" or t[m.end():m.end() + 1] == "-":
+                continue  # part of a hyphenated word
+            token = _token_at(t, m.start())
+            if "/" in token and (key not in in_address or form.casefold() not in token.casefold()):
+                continue  # in an address or path: only with the hyphenated form in the same one
             word = m.group(0)
             fixed, k = [], 0  # the hyphens back at their places, the case as printed here
             for part in form.split("-"):
