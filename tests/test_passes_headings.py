@@ -366,3 +366,15 @@ def test_wrapped_heading_after_a_block_ending_with_a_colon():
                       "Errors while caching the", "package data", ""] + COLUMN[3:])
     doc = normalise(text)
     assert ("h2", "Errors while caching the package data") in blocks(doc)
+
+
+def test_short_heading_with_one_comma_before_a_paragraph():
+    text = para(0) + "\nPrograms, needed for development\n\n" + para(1)
+    doc = normalise(text)
+    assert ("h2", "Programs, needed for development") in blocks(doc)
+
+
+def test_short_answer_with_a_comma_after_a_heading_is_not_a_heading():
+    text = para(0) + "\nWhat should I do?\n\nBuy one, that works :)\n\n" + para(1)
+    doc = normalise(text)
+    assert ("p", "Buy one, that works :)") in blocks(doc)

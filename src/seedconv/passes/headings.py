@@ -124,7 +124,12 @@ def run(ctx: Context) -> None:
                      and (prev is None or not is_open(" ".join(prev.line_texts()))
                           or f.jump or f.after_break or (i > 0 and fr[i - 1].kind == "note"))):
             continue  # the next block continues this line (not a command name opening a sentence)
-        if st == "sentence" and ((len(f.lines) > 1 and not wrapped) or "," in t
+        comma_label = st == "sentence" and len(f.lines) == 1 and t.count(",") == 1 and len(t.split()) <= 6 \
+            and nxt is not None and nxt.kind == "body" and len(nxt.lines) >= 2 and nxt.line_texts()[0][:1].isupper() \
+            and not prev_is_heading and not t.endswith(")") \
+            and not any(w.casefold() in _CONJUNCTIONS for w in t.split()) \
+            and (prev is None or prev.kind != "body" or not is_open(" ".join(prev.line_texts())))
+        if st == "sentence" and ((len(f.lines) > 1 and not wrapped) or "," in t and not comma_label
                                  or len(t.split()) > 10 or len(t) > 80):
             if _is_question_heading(t, f, prev, nxt):
                 ctx.decide(NAME, "question-heading", (f.first, f.last), t[:60], "",
@@ -179,6 +184,10 @@ def _lists_not_headings(ctx: Context, found: list[tuple[int, str]]) -> list[tupl
 def _caps_block(f: Frag) -> bool:
     """Every line of the block is in capitals (a wrapped ALL CAPS heading)."""
     return all(_is_caps(t or "") for t in f.line_texts())
+
+
+# 'Officials, experts and journalists': an enumeration, not a heading with a comma
+_CONJUNCTIONS = {"and", "or", "und", "oder", "et", "ou", "y", "o", "e", "u", "и", "или", "ed"}
 
 
 # a paragraph may open with a command name and its manual section: ``dpkg(1) is ...``
