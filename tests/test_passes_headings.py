@@ -378,3 +378,11 @@ def test_short_answer_with_a_comma_after_a_heading_is_not_a_heading():
     text = para(0) + "\nWhat should I do?\n\nBuy one, that works :)\n\n" + para(1)
     doc = normalise(text)
     assert ("p", "Buy one, that works :)") in blocks(doc)
+
+
+def test_question_heading_wrapped_over_three_lines_stays_one_heading():
+    text = (para(0) + "\nHow does the system differ from other distributions\nLinux? Why should I choose this one\n"
+            "and not another distribution?\n\n" + para(1))
+    doc = normalise(text)
+    assert ("h2", "How does the system differ from other distributions Linux? Why should I choose this one "
+                  "and not another distribution?") in blocks(doc)

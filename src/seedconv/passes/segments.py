@@ -366,7 +366,8 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 split = bool(nxt_head or nxt_question or item_end or indented_next) or \
                     (prev_end and style_of(head, ctx.language) is not None
                      and len(t) + 1 + len(word) < 0.97 * widths.get(no, gwidth) and len(head.split()) <= 12
-                     and not _cut_sentence(head, ctx.language))
+                     and not _cut_sentence(head, ctx.language)
+                     and not (len(lines) <= 3 and _QUESTION.search(lines[-1].text)))  # a wrapped question
             if split:
                 out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
                                 after_break=f.after_break if start == 0 else False))
