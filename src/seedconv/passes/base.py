@@ -24,8 +24,15 @@ class Line:
     soft_blank: bool = False  # a blank line that only undoes double spacing
 
 
-@dataclass
-class Frag:
+class _Extensible:
+    """A ``__dict__`` slot: made only for the object that is given an
+    attribute beyond its fields (``reading_order`` adds ``seams``)."""
+
+    __slots__ = ("__dict__",)
+
+
+@dataclass(slots=True)  # tens of thousands at a time: no __dict__ made per object
+class Frag(_Extensible):
     """A raw block: consecutive lines that belong together, before joining."""
 
     lines: list[Line]
