@@ -144,3 +144,21 @@ def test_bytes_report_lost_words_as_the_text_does(monkeypatch):
     assert lost and "Another" in lost[0].message
     assert to_dict(doc) == to_dict(seedconv.normalise(data.decode(), name="input.txt",
                                                        _sha=hashlib.sha256(data).hexdigest()))
+
+
+def test_removed_lines_become_furniture_records_in_order():
+    from seedconv.model import Furniture
+    from seedconv.settings import Settings
+
+    lines = [Line(no=k, text=t) for k, t in enumerate(["  Head  ", "body", "", "12", "Head"], 1)]
+    ctx = Context(lines=lines, settings=Settings())
+    ctx.remove(lines[3], "page-number", "alone")
+    ctx.remove(lines[0], "running-head", "repeated")
+    ctx.remove(lines[0], "other", "again")  # removed once only
+    ctx.remove(lines[2], "blank", "nothing")  # no text: no record
+    assert all(ln.removed for ln in (lines[0], lines[2], lines[3]))
+    assert ctx.take_furniture() == [Furniture(4, "12", "page-number", "alone"),
+                                    Furniture(1, "Head", "running-head", "repeated")]
+    ctx.remove(lines[4], "running-head", "repeated")
+    assert ctx.take_furniture()[2:] == [Furniture(5, "Head", "running-head", "repeated")]
+    assert len(ctx.furniture) == 3

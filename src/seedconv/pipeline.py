@@ -131,7 +131,7 @@ def _normalise(box: list[str], name: str, settings: Settings | None, _sha: str |
                     date=md.get("date"), publisher=md.get("publisher"),
                     rights=md.get("rights", ctx.meta.get("rights")),
                     language=ctx.language)
-    doc = Document(metadata=meta, blocks=blocks, notes=notes, furniture=ctx.furniture,
+    doc = Document(metadata=meta, blocks=blocks, notes=notes, furniture=ctx.take_furniture(),
                    decisions=ctx.decisions, diagnostics=diags + ctx.diagnostics,
                    generator=f"seedconv {__version__}")
     if settings.heading_patterns or settings.not_heading_patterns:

@@ -74,6 +74,10 @@ class Context:
     #: one copy of each distinct reason/detail text (thousands of removed
     #: lines share a handful of reasons)
     _texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    #: what :meth:`remove` took out, four items a line (number, text, kind,
+    #: reason) until :meth:`take_furniture` makes the records: no object per
+    #: removed line while the passes run, when memory is at its highest
+    _gone: list = field(default_factory=list, repr=False, compare=False)
 
     def decide(self, pass_: str, action: str, lines: Span, before: str = "", after: str = "",
                detail: str = "") -> None:
@@ -87,6 +91,14 @@ class Context:
         if line.removed:
             return
         line.removed = True
-        if line.text.strip():
-            reason = self._texts.setdefault(reason, reason)
-            self.furniture.append(Furniture(line.no, line.text.strip(), kind, reason))
+        text = line.text.strip()
+        if text:
+            self._gone += (line.no, text, kind, self._texts.setdefault(reason, reason))
+
+    def take_furniture(self) -> list[Furniture]:
+        """:attr:`furniture` with a record of every line :meth:`remove` took
+        out since the last call, in the order they were removed."""
+        g = self._gone
+        self.furniture.extend(map(Furniture, g[0::4], g[1::4], g[2::4], g[3::4]))
+        self._gone = []
+        return self.furniture
