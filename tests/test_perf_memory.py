@@ -162,3 +162,17 @@ def test_removed_lines_become_furniture_records_in_order():
     ctx.remove(lines[4], "running-head", "repeated")
     assert ctx.take_furniture()[2:] == [Furniture(5, "Head", "running-head", "repeated")]
     assert len(ctx.furniture) == 3
+
+
+def test_decisions_read_in_order_whenever_read():
+    from seedconv.model import Decision
+    from seedconv.settings import Settings
+
+    ctx = Context(lines=[], settings=Settings())
+    ctx.decide("a", "x", (1, 2), "b", "c", "d")
+    ctx.decide("a", "y", [3, 3])
+    assert ctx.decisions == [Decision("a", "x", (1, 2), "b", "c", "d"), Decision("a", "y", (3, 3))]
+    assert ctx.decisions is ctx.decisions
+    ctx.decide("b", "z", (4, 5))
+    assert [d.action for d in ctx.decisions] == ["x", "y", "z"]
+    assert isinstance(ctx.decisions[1].lines, tuple)

@@ -63,7 +63,6 @@ class Context:
     language: str = "en"
     frags: list[Frag] = field(default_factory=list)
     furniture: list[Furniture] = field(default_factory=list)
-    decisions: list[Decision] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     meta: dict = field(default_factory=dict)
     double_spaced: bool = False
@@ -78,11 +77,25 @@ class Context:
     #: reason) until :meth:`take_furniture` makes the records: no object per
     #: removed line while the passes run, when memory is at its highest
     _gone: list = field(default_factory=list, repr=False, compare=False)
+    #: the same for :meth:`decide`: seven items a decision until
+    #: :attr:`decisions` is read
+    _pending: list = field(default_factory=list, repr=False, compare=False)
+    _decided: list[Decision] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def decisions(self) -> list[Decision]:
+        """Every decision so far, in the order they were taken."""
+        if self._pending:
+            it = iter(self._pending)
+            self._decided.extend(Decision(p, act, (a, b), bef, aft, det)
+                                 for p, act, a, b, bef, aft, det in zip(it, it, it, it, it, it, it))
+            self._pending = []
+        return self._decided
 
     def decide(self, pass_: str, action: str, lines: Span, before: str = "", after: str = "",
                detail: str = "") -> None:
         detail = self._texts.setdefault(detail, detail)
-        self.decisions.append(Decision(pass_, action, (lines[0], lines[1]), before, after, detail))
+        self._pending += (pass_, action, lines[0], lines[1], before, after, detail)
 
     def diagnose(self, level: str, code: str, message: str, lines: Span | None = None) -> None:
         self.diagnostics.append(Diagnostic(level, code, message, lines))
