@@ -16,7 +16,10 @@ in the same run, on the same machine, so the ratios travel):
    final build, the conservation check; timed by wrapping them in that
    subprocess only, the pipeline code is not changed), and peak memory:
    the growth of the peak RSS (``getrusage``) over the process's RSS after
-   warming up, divided by the input size.  ``time(largest)/time(next)`` is
+   warming up, divided by the input size, and the stage during which it was
+   reached (the RSS seldom falls: memory freed in small objects stays with
+   the process, so a stage's peak is set on top of what the earlier stages
+   left).  ``time(largest)/time(next)`` is
    the scaling ratio (50 MB / 5 MB: 10× the input; linear would be 10).
    Peak memory per stage is measured with ``tracemalloc`` on a 1 MB document.
 4. **Full build** of the sample corpus (``seeds/`` and ``tests/corpus/docs``)
@@ -145,9 +148,13 @@ def sub_normalise(files: list[str]) -> dict:
     _warm_up([Path(f) for f in files])
     rss0 = _rss_mb()
     stages: dict[str, float] = {}
+    high = [rss0, ""]  # peak RSS so far, and the stage during which it last rose
 
     def record(name, t0, t1):
         stages[name] = stages.get(name, 0.0) + (t1 - t0)
+        h = _rss_mb()
+        if h > high[0]:
+            high[:] = [h, name]
 
     _instrument(record)
     out = []
@@ -157,7 +164,7 @@ def sub_normalise(files: list[str]) -> dict:
         seedconv.normalise_bytes(data, name=Path(f).name)
         out.append({"file": f, "bytes": len(data), "seconds": time.perf_counter() - t})
         del data
-    return {"docs": out, "stages": stages, "rss0": rss0, "rss1": _rss_mb()}
+    return {"docs": out, "stages": stages, "rss0": rss0, "rss1": _rss_mb(), "peak_stage": high[1]}
 
 
 def sub_memory(file: str) -> dict:
@@ -450,8 +457,9 @@ def main(argv=None) -> int:
             r = norm[target]
             peak = max(d["bytes"] for d in r["docs"])
             grow = max(0.0, r["rss1"] - r["rss0"]) * 1024 * 1024
+            where = f", peak reached in {r['peak_stage']}" if r.get("peak_stage") else ""
             table.add("memory", f"peak RSS growth / input, {fmt_size(target)}",
-                      f"{grow / peak:.1f}×", f"RSS after warm-up {r['rss0']:.0f} MB",
+                      f"{grow / peak:.1f}×", f"RSS after warm-up {r['rss0']:.0f} MB{where}",
                       verdict(grow / peak < 10, "< 10×") if target >= 1_000_000 else "")
         mem_doc = classes[1_000_000][0] if 1_000_000 in classes else classes[max(classes)][0]
         print("bench: memory by stage…", file=sys.stderr)

@@ -60,6 +60,10 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
+def _remove_controls(text: str) -> str:
+    return _CONTROL.sub(lambda m: " " if m.group() in _SEPARATOR else "", text)
+
+
 def _printable_name(name: str) -> str:
     """A file name as it may stand in the outputs: undecodable bytes (lone
     surrogates from the file system) become U+FFFD, control characters go."""
@@ -73,8 +77,13 @@ def _printable_name(name: str) -> str:
 def normalise_bytes(data: bytes, name: str = "input.txt", settings: Settings | None = None) -> Document:
     """Decode ``data`` (see :mod:`seedconv.reader`) and normalise it."""
     dec = decode(data, name)
-    doc = normalise(dec.text, name=name, settings=settings, _sha=hashlib.sha256(data).hexdigest(),
-                    _encoding=dec.encoding)
+    # memory: the decoded text is handed over (nothing here keeps it), so the
+    # normaliser can let it go while the lines exist; when it is the bytes as
+    # UTF-8, it is decoded again for the conservation check
+    box = [dec.text]
+    dec.text = ""
+    doc = _normalise(box, name, settings, hashlib.sha256(data).hexdigest(), dec.encoding,
+                     data if dec.verbatim else None)
     for note in dec.notes:
         doc.diagnostics.insert(0, Diagnostic("info", "encoding", note, None))
     return doc
@@ -83,19 +92,33 @@ def normalise_bytes(data: bytes, name: str = "input.txt", settings: Settings | N
 def normalise(text: str, name: str = "input.txt", settings: Settings | None = None,
               _sha: str | None = None, _encoding: str = "utf-8") -> Document:
     """Recover the logical document from PDF-extracted ``text``."""
+    return _normalise([text], name, settings, _sha, _encoding, None)
+
+
+def _normalise(box: list[str], name: str, settings: Settings | None, _sha: str | None,
+               _encoding: str, utf8: bytes | None) -> Document:
+    """:func:`normalise` of the text in ``box`` (taken out of it).  ``utf8``:
+    bytes whose UTF-8 decoding is that text; the text is then let go once it
+    is split into lines and decoded again from ``utf8`` for the conservation
+    check (the peak memory is while the lines exist)."""
+    text = box.pop()
     settings = settings or Settings()
     name = _printable_name(name)
     sha = _sha or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     diags = []
+    controls = False
     if _CONTROL.search(text):
+        controls = True
         n = len(_CONTROL.findall(text))
-        text = _CONTROL.sub(lambda m: " " if m.group() in _SEPARATOR else "", text)
+        text = _remove_controls(text)
         diags.append(Diagnostic("info", "control-characters",
                                 f"{n} control character(s) removed or, between words, replaced by "
                                 f"a space (not allowed in XML, or not text)", None))
     ctx = Context(lines=split_lines(text), settings=settings)
     n_lines = len(ctx.lines)
     ctx.language = settings.language or detect_language(text[:200_000])
+    if utf8 is not None or not settings.conservation_check:
+        text = None  # decoded again from ``utf8`` when the check needs it
     for p in PASSES:
         p.run(ctx)
     # memory: build may let the lines go, each block's once it is in the model
@@ -110,7 +133,7 @@ def normalise(text: str, name: str = "input.txt", settings: Settings | None = No
                     date=md.get("date"), publisher=md.get("publisher"),
                     rights=md.get("rights", ctx.meta.get("rights")),
                     language=ctx.language)
-    doc = Document(metadata=meta, blocks=blocks, notes=notes, furniture=ctx.furniture,
+    doc = Document(metadata=meta, blocks=blocks, notes=notes, furniture=ctx.take_furniture(),
                    decisions=ctx.decisions, diagnostics=diags + ctx.diagnostics,
                    generator=f"seedconv {__version__}")
     if settings.heading_patterns or settings.not_heading_patterns:
@@ -118,6 +141,10 @@ def normalise(text: str, name: str = "input.txt", settings: Settings | None = No
 
         apply_heading_rules(doc, settings)  # the profile's heading rules
     if settings.conservation_check:
+        if text is None:
+            text = utf8.decode("utf-8")
+            if controls:
+                text = _remove_controls(text)
         lost = conservation.check(text, doc)  # nothing lost silently
         if lost is not None:
             doc.diagnostics.append(lost)

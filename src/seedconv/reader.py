@@ -41,6 +41,10 @@ class Decoded:
     text: str
     encoding: str
     notes: list[str] = field(default_factory=list)
+    #: ``text`` is exactly the input bytes decoded as UTF-8 (no byte-order
+    #: mark, nothing repaired): the pipeline may let ``text`` go and decode
+    #: the bytes again when it needs the text once more
+    verbatim: bool = False
 
 
 def decode(data: bytes, name: str = "input") -> Decoded:
@@ -77,7 +81,7 @@ def decode(data: bytes, name: str = "input") -> Decoded:
     else:
         if not _mostly_text(data):
             raise InputError(f"{name} looks binary (control bytes), not text")
-        return _fix(Decoded(text, "utf-8"))
+        return _fix(Decoded(text, "utf-8", verbatim=True))
     damaged = _damaged_utf8(data)
     if damaged is not None:
         if not _mostly_text(data):
@@ -167,4 +171,5 @@ def _fix(d: Decoded) -> Decoded:
     if fixed != d.text:
         d.notes.append("mojibake repaired with ftfy.fix_encoding")
         d.text = fixed
+        d.verbatim = False
     return d

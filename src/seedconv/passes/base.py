@@ -24,8 +24,15 @@ class Line:
     soft_blank: bool = False  # a blank line that only undoes double spacing
 
 
-@dataclass
-class Frag:
+class _Extensible:
+    """A ``__dict__`` slot: made only for the object that is given an
+    attribute beyond its fields (``reading_order`` adds ``seams``)."""
+
+    __slots__ = ("__dict__",)
+
+
+@dataclass(slots=True)  # tens of thousands at a time: no __dict__ made per object
+class Frag(_Extensible):
     """A raw block: consecutive lines that belong together, before joining."""
 
     lines: list[Line]
@@ -56,7 +63,6 @@ class Context:
     language: str = "en"
     frags: list[Frag] = field(default_factory=list)
     furniture: list[Furniture] = field(default_factory=list)
-    decisions: list[Decision] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     meta: dict = field(default_factory=dict)
     double_spaced: bool = False
@@ -67,11 +73,29 @@ class Context:
     #: one copy of each distinct reason/detail text (thousands of removed
     #: lines share a handful of reasons)
     _texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    #: what :meth:`remove` took out, four items a line (number, text, kind,
+    #: reason) until :meth:`take_furniture` makes the records: no object per
+    #: removed line while the passes run, when memory is at its highest
+    _gone: list = field(default_factory=list, repr=False, compare=False)
+    #: the same for :meth:`decide`: seven items a decision until
+    #: :attr:`decisions` is read
+    _pending: list = field(default_factory=list, repr=False, compare=False)
+    _decided: list[Decision] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def decisions(self) -> list[Decision]:
+        """Every decision so far, in the order they were taken."""
+        if self._pending:
+            it = iter(self._pending)
+            self._decided.extend(Decision(p, act, (a, b), bef, aft, det)
+                                 for p, act, a, b, bef, aft, det in zip(it, it, it, it, it, it, it))
+            self._pending = []
+        return self._decided
 
     def decide(self, pass_: str, action: str, lines: Span, before: str = "", after: str = "",
                detail: str = "") -> None:
         detail = self._texts.setdefault(detail, detail)
-        self.decisions.append(Decision(pass_, action, (lines[0], lines[1]), before, after, detail))
+        self._pending += (pass_, action, lines[0], lines[1], before, after, detail)
 
     def diagnose(self, level: str, code: str, message: str, lines: Span | None = None) -> None:
         self.diagnostics.append(Diagnostic(level, code, message, lines))
@@ -80,6 +104,14 @@ class Context:
         if line.removed:
             return
         line.removed = True
-        if line.text.strip():
-            reason = self._texts.setdefault(reason, reason)
-            self.furniture.append(Furniture(line.no, line.text.strip(), kind, reason))
+        text = line.text.strip()
+        if text:
+            self._gone += (line.no, text, kind, self._texts.setdefault(reason, reason))
+
+    def take_furniture(self) -> list[Furniture]:
+        """:attr:`furniture` with a record of every line :meth:`remove` took
+        out since the last call, in the order they were removed."""
+        g = self._gone
+        self.furniture.extend(map(Furniture, g[0::4], g[1::4], g[2::4], g[3::4]))
+        self._gone = []
+        return self.furniture
