@@ -27,6 +27,19 @@ MAINT = "/usr/share/doc/maint-guide{pkg}/html/{ch}.{lang}.html"
 MAINT_URL = "https://www.debian.org/doc/manuals/maint-guide/{ch}.{lang}.html"
 FAQ_EN = "/usr/share/doc/debian/FAQ/{ch}.{lang}.html"   # English FAQ sits beside the translations
 
+# Further manuals (used by the second held-out set, tests/heldout2/build.py):
+# the Developer's Reference (Sphinx HTML) and the Securing Debian Manual
+# (harden-doc, Publican DocBook HTML); both are first rewritten into the
+# DocBook shape the Walker reads (see docbookify).
+DEVREF_DEV = "/usr/share/developers-reference/{dir}{ch}.html"
+DEVREF_DEV_URL = "https://www.debian.org/doc/manuals/developers-reference/{ch}.{lang}.html"
+HARDEN = "/usr/share/doc/harden-doc/html/{loc}/{ch}.html"
+HARDEN_URL = "https://www.debian.org/doc/manuals/securing-debian-manual/{ch}.{lang}.html"
+HARDEN_LOCALE = {"en": "en-US", "fr": "fr-FR", "de": "de-DE", "es": "es-ES", "it": "it-IT"}
+DEVELOPERS_AUTHORS = ["Andreas Barth", "Adam Di Carlo", "Raphaël Hertzog", "Lucas Nussbaum",
+                      "Christian Schwarz", "Ian Jackson"]
+HARDEN_AUTHORS = ["Javier Fernández-Sanguino Peña", "Alexander Reelsen"]
+
 DEBREF_AUTHORS = ["Osamu Aoki"]
 MAINT_AUTHORS = ["Josip Rodin", "Osamu Aoki"]
 BOOKS = {
@@ -36,6 +49,13 @@ BOOKS = {
     "faq": {"en": "The Debian GNU/Linux FAQ", "fr": "La FAQ Debian GNU/Linux",
             "de": "Die Debian GNU/Linux-FAQ", "it": "Le FAQ di Debian GNU/Linux",
             "ru": "ЧаВО по Debian GNU/Linux"},
+    "developers": {"en": "Debian Developer's Reference", "fr": "Référence du développeur Debian",
+                   "de": "Debian-Entwicklerreferenz", "es": "Referencia del desarrollador de Debian",
+                   "it": "Guida di riferimento per lo sviluppatore Debian",
+                   "ru": "Справочник разработчика Debian"},
+    "harden": {"en": "Securing Debian Manual", "fr": "Manuel de sécurisation de Debian",
+               "de": "Securing-Debian-Handbuch", "es": "Manual de seguridad de Debian",
+               "it": "Manuale sulla sicurezza di Debian"},
 }
 FAQ_AUTHORS = ["Susan G. Kleinmann", "Sven Rudolph", "Santiago Vila", "Josip Rodin",
                "Javier Fernández-Sanguino Peña"]
@@ -206,15 +226,64 @@ class Walker:
         return sum(len(b["text"].split()) for b in self.blocks)
 
 
+def docbookify(tree, kind):
+    """Rewrite Sphinx (kind "developers") or Publican (kind "harden") HTML in
+    place into the DocBook HTML shape the Walker reads: div.chapter /
+    div.section with a div.titlepage holding the .title heading, <p>
+    paragraphs, a.ulink external links; footnotes and admonitions left out."""
+    def drop(el):   # remove an element, keeping the text that follows it
+        parent, prev = el.getparent(), el.getprevious()
+        if el.tail:
+            if prev is not None:
+                prev.tail = (prev.tail or "") + el.tail
+            else:
+                parent.text = (parent.text or "") + el.tail
+        parent.remove(el)
+
+    if kind == "developers":
+        for el in tree.xpath("//a[contains(@class, 'headerlink')] | //a[contains(@class, 'footnote-reference')]"
+                             " | //aside | //div[contains(@class, 'admonition')]"):
+            drop(el)
+        body = tree.xpath("//div[@role='main']")[0]
+        for i, sec in enumerate(list(body.iter("section"))):
+            sec.tag = "div"
+            sec.set("class", "chapter" if i == 0 else "section")
+            h = next((c for c in sec if c.tag in ("h1", "h2", "h3", "h4", "h5", "h6")), None)
+            if h is not None:
+                h.set("class", "title")
+                wrap = html.Element("div", {"class": "titlepage"})
+                h.addprevious(wrap)
+                wrap.append(h)   # moves the heading (and its tail) into the wrapper
+        for a in body.xpath(".//a[contains(@class, 'reference external')]"):
+            a.set("class", "ulink")
+    elif kind == "harden":
+        for el in tree.xpath("//div[@class='footnotes'] | //a[@class='footnote'] | //sup"):
+            drop(el)
+        for a in tree.xpath("//div[@class='chapter']//a[starts-with(@href, 'http')]"):
+            a.set("class", "ulink")
+        for p in tree.xpath("//div[@class='para']"):
+            p.tag, p.attrib["class"] = "p", "para"
+            # blocks inside a paragraph (lists, screens) become its following siblings
+            for c in reversed([c for c in p if c.tag in ("div", "pre", "table", "ul", "ol")]):
+                p.addnext(c)
+    return tree
+
+
 def build(spec):
     name, pkg, kind, lang, ch, sec, budget, first_page = spec
     if kind == "maint":
         path = MAINT.format(pkg="" if lang == "en" else f"-{lang}", ch=ch, lang=lang)
     elif kind == "faq" and lang == "en":
         path = FAQ_EN.format(ch=ch, lang=lang)
+    elif kind == "developers":
+        path = DEVREF_DEV.format(dir="" if lang == "en" else f"{lang}/", ch=ch)
+    elif kind == "harden":
+        path = HARDEN.format(loc=HARDEN_LOCALE[lang], ch=ch)
     else:
         path = (DEBREF if kind == "debref" else FAQ).format(ch=ch, lang=lang)
     tree = html.parse(path)
+    if kind in ("developers", "harden"):
+        docbookify(tree, kind)
     w = Walker(lang)
     if sec:
         title = None
@@ -239,8 +308,10 @@ def build(spec):
     # drop a leading heading equal to the title and trailing headings
     while blocks and blocks[-1]["type"] == "heading":
         blocks.pop()
-    url = {"debref": DEBREF_URL, "faq": FAQ_URL, "maint": MAINT_URL}[kind].format(ch=ch, lang=lang)
-    authors = {"debref": DEBREF_AUTHORS, "faq": FAQ_AUTHORS, "maint": MAINT_AUTHORS}[kind]
+    url = {"debref": DEBREF_URL, "faq": FAQ_URL, "maint": MAINT_URL, "developers": DEVREF_DEV_URL,
+           "harden": HARDEN_URL}[kind].format(ch=ch, lang=lang)
+    authors = {"debref": DEBREF_AUTHORS, "faq": FAQ_AUTHORS, "maint": MAINT_AUTHORS,
+               "developers": DEVELOPERS_AUTHORS, "harden": HARDEN_AUTHORS}[kind]
     bookname = {"debref": {"en": "Debian Reference", "fr": "Référence Debian",
                            "de": "Debian-Referenz", "es": "Referencia de Debian",
                            "it": "Guida di riferimento Debian"}.get(lang),
@@ -290,7 +361,7 @@ def build(spec):
         "first_page": first_page,
         "copyright": f"© 2024 {authors_cite}. GPL-2.0-or-later.",
         "source": {"package": pkg, "file": path, "section": sec,
-                   "licence": "GPL-2.0-or-later" if kind in ("debref", "maint") else "GPL-2.0-or-later (Debian FAQ)"},
+                   "licence": "GPL-2.0-or-later" if kind in ("debref", "maint", "developers", "harden") else "GPL-2.0-or-later (Debian FAQ)"},
         "blocks": blocks, "notes": new_notes,
     }
 

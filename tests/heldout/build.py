@@ -63,23 +63,30 @@ MATRIX = [
 ]
 
 
-def build_sources(names):
-    SRC.mkdir(exist_ok=True)
-    for spec in SPECS:
+def build_sources(names, specs=None, heads=None, src=None):
+    """Read the Debian packages named in specs (default: this set's SPECS) into
+    src/*.json; tests/heldout2/build.py passes its own specs, heads and src."""
+    specs, heads, src = specs or SPECS, HEADS if heads is None else heads, src or SRC
+    src.mkdir(exist_ok=True)
+    for spec in specs:
         if names and not any(a in spec[0] for a in names):
             continue
         doc = sources.build(spec)
-        doc.update(HEADS.get(doc["name"], {}))
-        (SRC / f"{doc['name']}.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+        doc.update(heads.get(doc["name"], {}))
+        (src / f"{doc['name']}.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
         words = sum(len(b["text"].split()) for b in doc["blocks"])
         print(f"{doc['name']:18} {words:5} words notes={len(doc['notes'])} | {doc['title']}")
 
 
-def main(argv):
+def main(argv, specs=None, heads=None, matrix=None, here=None):
+    """Build this set, or (with specs, heads, matrix and a directory `here`
+    holding sources/, docs/, gold/, work/) another set made the same way."""
     names = [a for a in argv if a != "--sources"]
+    src, docs, gold, work = (SRC, DOCS, GOLD, WORK) if here is None else \
+        (here / "sources", here / "docs", here / "gold", here / "work")
     if "--sources" in argv:
-        build_sources(names)
-    return generate.run(MATRIX, names, SRC, DOCS, GOLD, WORK)
+        build_sources(names, specs, heads, src)
+    return generate.run(matrix or MATRIX, names, src, docs, gold, work)
 
 
 if __name__ == "__main__":
