@@ -25,3 +25,14 @@ def test_count_is_the_plain_count_in_order():
         want = _plain(strings)
         assert dict(got) == want, strings
         assert list(got) == list(want), strings
+
+
+def test_input_given_as_pieces_counts_as_the_whole_text():
+    from seedconv import normalise
+    from seedconv.conservation import lost_words
+
+    text = "The first line of the input.\nThe second line holds a rare word zyxwv.\n"
+    doc = normalise("The first line of the input.\n")
+    whole = lost_words(text, doc)
+    pieces = lost_words(lambda: iter(["The first line of the input.\n", "The second line holds a rare word zyxwv.\n"]), doc)
+    assert whole == pieces and whole[0] > 0 and "zyxwv" in whole[2]

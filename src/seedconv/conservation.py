@@ -129,10 +129,13 @@ def _count(strings) -> Counter:
     return counts
 
 
-def lost_words(text: str, doc: Document) -> tuple[int, int, list[str]]:
+def lost_words(text, doc: Document) -> tuple[int, int, list[str]]:
     """How many words of ``text`` are nowhere in ``doc`` (occurrences and
-    distinct words), and the first ten of them as spelled in the input."""
-    need = _count(_chunks(text))
+    distinct words), and the first ten of them as spelled in the input.
+    ``text`` is the input, or a function giving it anew as pieces cut at
+    line ends (so that a large input is never held whole)."""
+    pieces = (lambda: _chunks(text)) if isinstance(text, str) else text
+    need = _count(pieces())
     have = _count(output_strings(doc))
     missing = {t: c - have[t] for t, c in need.items() if c > have[t] and len(t) > 1}
     if missing:
@@ -144,14 +147,17 @@ def lost_words(text: str, doc: Document) -> tuple[int, int, list[str]]:
         return 0, 0, []
     first: list[str] = []
     seen: set[str] = set()
-    for m in _WORD.finditer(text):
-        t = m.group()
-        f = t.casefold()
-        if f in missing and f not in seen:
-            seen.add(f)
-            first.append(t)
-            if len(first) == 10:
-                break
+    for piece in pieces():
+        for m in _WORD.finditer(piece):
+            t = m.group()
+            f = t.casefold()
+            if f in missing and f not in seen:
+                seen.add(f)
+                first.append(t)
+                if len(first) == 10:
+                    break
+        if len(first) == 10:
+            break
     return sum(missing.values()), len(missing), first
 
 
@@ -204,8 +210,9 @@ def _take(missing: dict[str, int], t: str, k: int) -> None:
         del missing[t]
 
 
-def check(text: str, doc: Document) -> Diagnostic | None:
-    """The ``words-lost`` diagnostic for ``doc`` normalised from ``text``, or None."""
+def check(text, doc: Document) -> Diagnostic | None:
+    """The ``words-lost`` diagnostic for ``doc`` normalised from ``text`` (a
+    string, or a function giving its pieces: see :func:`lost_words`), or None."""
     n, distinct, first = lost_words(text, doc)
     if not n:
         return None

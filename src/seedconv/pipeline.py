@@ -60,6 +60,18 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
+def _utf8_pieces(data: bytes, controls: bool, size: int = 1 << 16):
+    """``data`` decoded as UTF-8 in pieces of about ``size`` bytes, each cut
+    after a line feed (never inside a character or a word)."""
+    i, n = 0, len(data)
+    while i < n:
+        j = data.find(b"\n", i + size) if i + size < n else -1
+        j = n if j < 0 else j + 1
+        s = data[i:j].decode("utf-8")
+        yield _remove_controls(s) if controls else s
+        i = j
+
+
 def _remove_controls(text: str) -> str:
     return _CONTROL.sub(lambda m: " " if m.group() in _SEPARATOR else "", text)
 
@@ -141,10 +153,8 @@ def _normalise(box: list[str], name: str, settings: Settings | None, _sha: str |
 
         apply_heading_rules(doc, settings)  # the profile's heading rules
     if settings.conservation_check:
-        if text is None:
-            text = utf8.decode("utf-8")
-            if controls:
-                text = _remove_controls(text)
+        if text is None:  # the input again, a piece at a time
+            text = lambda: _utf8_pieces(utf8, controls)
         lost = conservation.check(text, doc)  # nothing lost silently
         if lost is not None:
             doc.diagnostics.append(lost)

@@ -80,8 +80,10 @@ def _glue_lone_glyphs(ctx: Context, f: Frag) -> Frag | None:
     if not plain and all(_glyph_only(t) for t in texts):
         ctx.decide(NAME, "lone-bullet-glyph", (f.first, f.last), texts[0], "", "bullet glyph alone on a line")
         return None
+    if plain or not any(_glyph_only(t) for t in texts):
+        return f  # nothing to glue: the block as it is (no copy)
     lines = list(f.lines)
-    k = len(texts) if plain else 0
+    k = 0
     while k < len(texts) - 1:
         if _glyph_only(texts[k]):
             texts[k + 1] = texts[k].strip() + " " + texts[k + 1]

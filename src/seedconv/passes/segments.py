@@ -385,7 +385,6 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                     detail += "; a list item ends, the next line starts a capitalised sentence"
                 ctx.decide(NAME, "split-short-line", (lines[k].no, lines[k + 1].no), t[-30:], "", detail)
                 start = k + 1
-        out.append(Frag(lines=lines[start:], jump=f.jump if start == 0 else False,
-                        after_break=f.after_break if start == 0 else False))
+        out.append(f if start == 0 else Frag(lines=lines[start:]))
     ctx.meta["list_cuts"] = cuts
     return out
