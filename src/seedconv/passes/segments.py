@@ -14,6 +14,8 @@ Whether two blocks are really one paragraph is decided later
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left
 
 from .base import Context, Frag
 
@@ -98,17 +100,18 @@ class _LocalWidths:
     callers ask for a few lines only)."""
 
     def __init__(self, texts: list, width: int):
-        self._lens = [len(ln.text) for ln in texts]
-        self._pages = [ln.page for ln in texts]
-        self._index = {ln.no: i for i, ln in enumerate(texts)}
+        # compact arrays (4 bytes a line), not lists and a dict of the line numbers
+        self._nos = array("l", (ln.no for ln in texts))   # increasing
+        self._lens = array("l", (len(ln.text) for ln in texts))
+        self._pages = array("l", (ln.page for ln in texts))
         self._width = width
         self._done: dict[int, int] = {}
 
     def get(self, no: int, default: int) -> int:
         w = self._done.get(no)
         if w is None:
-            i = self._index.get(no)
-            if i is None:
+            i = bisect_left(self._nos, no)
+            if i == len(self._nos) or self._nos[i] != no:
                 return default
             w = self._done[no] = self._at(i)
         return w
