@@ -122,18 +122,28 @@ def _dash_neighbours(frags: list[Frag]) -> set[int]:
                                                      [item: same dash]
         — the second item.
     """
-    body = [(n, f) for n, f in enumerate(frags) if f.kind == "body" and f.lines]
-    firsts = [(n, _DASH_LINE.match(t := _first_text(f)), t[:1].islower()) for n, f in body]
     out: set[int] = set()
-    for k, (n, m, _) in enumerate(firsts):
+    for n, f in enumerate(frags):  # (dash blocks are few: their neighbours are looked up)
+        if f.kind != "body" or not f.lines or _first_text(f)[:1] not in "-–—":
+            continue
+        m = _DASH_LINE.match(_first_text(f))
         if not m:
             continue
         for step in (-1, 1):
-            j = k + step
-            while 0 <= j < len(firsts) and firsts[j][2] and abs(j - k) <= 3:
-                j += step  # a continuation in lower case
-            if 0 <= j < len(firsts) and firsts[j][1] and firsts[j][1].group(1) == m.group(1):
-                out.add(n)
+            j, skipped = n + step, 0
+            while 0 <= j < len(frags):
+                g = frags[j]
+                j += step
+                if g.kind != "body" or not g.lines:
+                    continue
+                tg = _first_text(g)
+                if tg[:1].islower() and skipped < 3:
+                    skipped += 1  # a continuation in lower case
+                    continue
+                mg = _DASH_LINE.match(tg)
+                if mg and mg.group(1) == m.group(1):
+                    out.add(n)
+                break
     return out
 
 
