@@ -24,12 +24,16 @@ NAME = "segments"
 
 def run(ctx: Context) -> None:
     lines = ctx.lines
-    texts = [ln for ln in lines if not ln.blank and not ln.removed]
-    indented = sum(1 for ln in texts if ln.indent)
-    jumps_matter = bool(texts) and indented / len(texts) < 0.2
+    n_text = indented = 0
+    for ln in lines:
+        if not ln.blank and not ln.removed:
+            n_text += 1
+            indented += ln.indent
+    jumps_matter = n_text > 0 and indented / n_text < 0.2
     breaks = ctx.meta.get("breaks", set())
     frags: list[Frag] = []
     cur: list = []
+    cur_meta = (False, False)  # the block's jump and after_break, from its first line
     gap = False       # a separator was seen since the last text line
     broke = False     # furniture or a page break was seen
     prev_page = None
@@ -37,7 +41,7 @@ def run(ctx: Context) -> None:
     def flush():
         nonlocal cur
         if cur:
-            frags.append(Frag(lines=cur))
+            frags.append(Frag(lines=cur, jump=cur_meta[0], after_break=cur_meta[1]))
             cur = []
 
     sections = ctx.meta.get("section_numbers", set())
@@ -60,18 +64,12 @@ def run(ctx: Context) -> None:
         held = ln.no in sections
         if not cur:
             cur = [ln]
-            f_jump, f_break = jump, broke or page_change or ln.no in breaks
-            frags_meta = (f_jump, f_break)
+            cur_meta = (jump, broke or page_change or ln.no in breaks)
         else:
             cur.append(ln)
-        if len(cur) == 1:
-            ctx.meta.setdefault("_fragmeta", {})[ln.no] = frags_meta
         gap = broke = False
         prev_page = ln.page
     flush()
-    meta = ctx.meta.pop("_fragmeta", {})
-    for f in frags:
-        f.jump, f.after_break = meta.get(f.first, (False, False))
     ctx.frags = _split_short_lines(ctx, frags)
 
 
