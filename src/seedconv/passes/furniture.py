@@ -313,11 +313,16 @@ def run(ctx: Context) -> None:
     masks = _Masks()
     calls = _Calls(lines, ctx.language in _spaced_call_langs())
     counts = Counter(masks[lines[i].text] for i in candidates if len(lines[i].text) <= 120)
+    # pages and places only of the texts printed often enough to be furniture
+    # (most candidate lines are printed once: no entry of their own)
+    often = {key for key, c in counts.items() if c >= ctx.settings.repeat_min}
     pages_of: dict[str, set[int]] = defaultdict(set)
     where: dict[str, list[int]] = defaultdict(list)
     for i in candidates:
-        pages_of[masks[lines[i].text]].add(lines[i].page)
-        where[masks[lines[i].text]].append(i)
+        key = masks[lines[i].text]
+        if key in often:
+            pages_of[key].add(lines[i].page)
+            where[key].append(i)
     close = {key for key, idxs in where.items() if len(idxs) > 1 and _close_together(lines, idxs)}
 
     confirmed: set[int] = set()
