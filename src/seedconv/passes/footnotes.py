@@ -330,9 +330,12 @@ def run(ctx: Context) -> None:
                 # the labels and texts in one block (double spacing undone): one block per line
                 pieces = [Frag(lines=[ln], texts=[t], jump=f.jump and k == 0, after_break=f.after_break and k == 0)
                           for k, (ln, t) in enumerate(zip(f.lines, texts))]
-                run = _label_blocks(frags[:i] + pieces + frags[i + 1:], i, expected)
+                # (looked at in a window: the labels, up to three blocks per note text)
+                window = pieces + frags[i + 1:i + 1 + 4 * len(pieces) + 4]
+                run = _label_blocks(window, 0, expected)
                 if run:
                     frags[i:i + 1] = pieces
+                    run = (run[0], [[i + j for j in g] for g in run[1]])
         if run:
             n_labels, groups = run
             for g in groups:
