@@ -128,3 +128,19 @@ def test_sample_scores(docs, tmp_path):
         assert mean >= floor, (k, mean)
     assert sum(r["hyph_err"] for r in rows) == 0
     assert sum(r["furn_leak"] for r in rows) == 0
+
+
+def test_cycle_collector_state_is_restored_after_normalising():
+    import gc
+
+    from seedconv import normalise
+
+    assert gc.isenabled()
+    normalise("A line of text.\n")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        normalise("A line of text.\n")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
