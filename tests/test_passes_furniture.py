@@ -383,3 +383,21 @@ def test_bullet_item_or_hyphenated_line_before_a_page_foot_is_not_a_running_head
     text = "\n\n".join([para(0).strip(), line, "© 2024 Jane Roe. GPL-2.0-or-later.", "74"]) + "\n"
     doc = normalise(text)
     assert line not in [t for _, t, _ in furniture(doc)]
+
+
+def _turn(numbers: str) -> str:
+    # PyMuPDF: no form feeds, no blank lines; the foot of one page, the head of the next
+    return ("\n".join(LINES[:6]) + "\n© 2024 Jane Roe. GPL-2.0-or-later.\n" + numbers
+            + "Journal of Free Documentation\nThe Pager\n" + "\n".join(LINES[6:10]) + "\n")
+
+
+def test_line_after_the_heads_page_number_at_a_page_turn_is_a_running_head():
+    doc = _turn("301\n302\n")
+    doc = normalise(doc)
+    assert "Journal of Free Documentation" in [t for _, t, _ in furniture(doc)]
+    assert ("h2", "The Pager") in blocks(doc)
+
+
+def test_line_after_a_single_page_number_before_a_heading_is_kept():
+    doc = normalise(_turn("301\n"))
+    assert "Journal of Free Documentation" not in [t for _, t, _ in furniture(doc)]

@@ -697,12 +697,16 @@ def _numbers_next_to_furniture(ctx: Context, text_idx: list[int], confirmed: set
 
 
 def _head_after_number(ctx: Context, confirmed: set[int]) -> None:
-    """A short title-like line right after a page number, before text that
-    continues a sentence (lower case), is the next page's running head."""
+    """A short title-like line right after a page number is the next page's
+    running head when the text after it continues a sentence (lower case),
+    or when the number is the second of a page turn (the foot's number n,
+    then the head's n + 1, one right after the other: the header printed the
+    number and this line together) and a heading-like line follows it."""
     lines = ctx.lines
-    for i in sorted(confirmed):
-        if not lines[i].text.strip().isdecimal():
-            continue
+    numbers = sorted(i for i in confirmed if lines[i].text.strip().isdecimal())
+    turns = {b for a, b in zip(numbers, numbers[1:])
+             if b - a <= 2 and int(lines[b].text) == int(lines[a].text) + 1}
+    for i in numbers:
         j = next((k for k in range(i + 1, min(i + 4, len(lines)))
                   if not lines[k].blank and not lines[k].removed), None)
         if j is None or not _head_like(lines[j].text) or len(lines[j].text) > 70:
@@ -712,6 +716,11 @@ def _head_after_number(ctx: Context, confirmed: set[int]) -> None:
         if k is not None and lines[k].text[:1].islower():
             ctx.remove(lines[j], "running-head", f"short line after the page number on line {lines[i].no}, "
                                                  f"before text that continues a sentence")
+            confirmed.add(j)
+        elif i in turns and k is not None and _head_like(lines[k].text) and len(lines[k].text) <= 70 \
+                and not lines[j].text.strip().isdecimal():
+            ctx.remove(lines[j], "running-head", f"short line after the head's page number on line "
+                                                 f"{lines[i].no} at a page turn, before a heading")
             confirmed.add(j)
 
 
