@@ -386,3 +386,18 @@ def test_question_heading_wrapped_over_three_lines_stays_one_heading():
     doc = normalise(text)
     assert ("h2", "How does the system differ from other distributions Linux? Why should I choose this one "
                   "and not another distribution?") in blocks(doc)
+
+
+def test_word_continuing_a_list_item_cut_inside_a_bracket_is_not_a_heading():
+    text = (para(0) + "\n\u2022 The project will remain free (first term of the\n\nSocial\n\n"
+            "Contract of the project, which every member signs)\n\n" + para(1))
+    doc = normalise(text)
+    assert not any(b[0].startswith("h") for b in blocks(doc))
+    assert ("bullet", [(None, "The project will remain free (first term of the Social Contract of the project, "
+                              "which every member signs)")]) in blocks(doc)
+
+
+def test_heading_after_a_list_item_without_a_full_stop_stays_a_heading():
+    text = (para(0) + "\n\u2022 Simple packages\n\u2022 Packages of medium size\n\nBuilding the package\n\n" + para(1))
+    doc = normalise(text)
+    assert ("h2", "Building the package") in blocks(doc)

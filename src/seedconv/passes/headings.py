@@ -107,6 +107,9 @@ def run(ctx: Context) -> None:
         if t[:1].islower() and prev is not None and prev.line_texts()[-1].rstrip().endswith("-"):
             continue  # the rest of a word broken at the end of the block before
         prev_is_heading = bool(found) and found[-1][0] == i - 1
+        if prev is not None and prev.kind == "list_item" and st != "caps" and not st.startswith("numbered") \
+                and not (f.jump or f.after_break) and _item_cut(" ".join(prev.line_texts()), ctx.language):
+            continue  # the rest of a list item cut inside a bracket or after a function word
         if prev is not None and prev.kind == "body" and not prev_is_heading and st != "caps" and \
                 not st.startswith("numbered") and \
                 is_open(" ".join(prev.line_texts())) and not (f.jump or f.after_break):
@@ -179,6 +182,19 @@ def _lists_not_headings(ctx: Context, found: list[tuple[int, str]]) -> list[tupl
             out.extend(run)
         n = m + 1
     return out
+
+
+def _item_cut(t: str, lang: str) -> bool:
+    """A list item that stops in the middle (items often end without a full
+    stop, so only sure signs count): a bracket left open, a comma, or a very
+    common last word (``(First term of``, ``such as the``)."""
+    t = t.rstrip()
+    if not t:
+        return False
+    if t.count("(") > t.count(")") or t.endswith(","):
+        return True
+    last = re.findall(r"[^\W\d_]+$", t)
+    return bool(last) and zipf(last[0].casefold(), lang) >= 6.0
 
 
 def _caps_block(f: Frag) -> bool:

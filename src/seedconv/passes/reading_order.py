@@ -25,6 +25,12 @@ NAME = "reading_order"
 _EMAIL_END = re.compile(r"@[\w-]+(?:\.[\w-]+)+$")
 
 
+def _bracket_open(f: Frag) -> bool:
+    """The block leaves a bracket open: what follows continues it."""
+    t = " ".join(f.line_texts())
+    return t.count("(") > t.count(")")
+
+
 def run(ctx: Context) -> None:
     if not ctx.settings.rejoin_paragraphs:
         return
@@ -53,7 +59,8 @@ def run(ctx: Context) -> None:
                 not _standalone_label(ctx, last_para, f, out, widths) and \
                 not last_para.line_texts()[-1].rstrip().endswith(":") and \
                 not (_EMAIL_END.search(last_para.line_texts()[-1].rstrip()) and f.line_texts()[0][:1].isupper()) and \
-                not (last_para.kind == "list_item" and f.line_texts()[0][:1].isupper() and not f.jump):
+                not (last_para.kind == "list_item" and f.line_texts()[0][:1].isupper() and not f.jump
+                     and not _bracket_open(last_para)):
             if last_para.texts is None:
                 last_para.texts = [ln.text for ln in last_para.lines]
             seam = f.first if (f.jump or f.after_break) else None
