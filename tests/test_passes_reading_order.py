@@ -137,3 +137,19 @@ def test_block_ending_without_punctuation_is_still_continued():
     doc = normalise(text)
     assert blocks(doc)[0] == ("p", "The list of contacts is kept by the foundation and by the initiative, "
                                    "which publish it every year on their web sites.")
+
+
+def test_block_ending_inside_an_address_is_continued_by_the_rest_of_it():
+    # pdfminer: a blank line between the two halves of the address
+    text = (para(0) + "\nThe first term of the Social Contract (https://www.\n\n"
+            "example.org/social_contract)) is quoted here.\n\n" + para(1))
+    doc = normalise(text)
+    assert ("p", "The first term of the Social Contract (<https://www.example.org/social_contract>)) "
+                 "is quoted here.") in blocks(doc)
+
+
+def test_block_ending_with_a_full_stop_is_not_continued_by_a_path():
+    text = (para(0) + "\nThe files are described in the manual.\n\n"
+            "usr/share/doc holds them on every system.\n\n" + para(1))
+    doc = normalise(text)
+    assert ("p", "The files are described in the manual.") in blocks(doc)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from .base import Context, Frag
+from .urls import url_tail
 from .footnotes import is_open, tail_text
 
 NAME = "reading_order"
@@ -23,6 +24,16 @@ NAME = "reading_order"
 
 # a block ending with an e-mail address (a contact line) is complete
 _EMAIL_END = re.compile(r"@[\w-]+(?:\.[\w-]+)+$")
+
+
+def _address_cut(prev: Frag, f: Frag) -> bool:
+    """``(https://www.`` | ``debian.org/social_contract))``: the block ends
+    inside an address (a dot, slash, hyphen or underscore last) and the next
+    one opens with its rest (no space, no capital)."""
+    last = prev.line_texts()[-1].rstrip()
+    first = f.line_texts()[0]
+    return last.endswith((".", "/", "-", "_")) and url_tail(last) is not None and \
+        bool(re.match(r"[a-z0-9][\w.-]*[./]\S", first))
 
 
 def _bracket_open(f: Frag) -> bool:
@@ -54,7 +65,7 @@ def run(ctx: Context) -> None:
             out.append(f)
             continue
         if last_para is not None and last_para.kind in ("body", "list_item") and \
-                is_open(tail_text(last_para.line_texts())) and \
+                (is_open(tail_text(last_para.line_texts())) or _address_cut(last_para, f)) and \
                 f.first not in list_cuts and \
                 not _standalone_label(ctx, last_para, f, out, widths) and \
                 not last_para.line_texts()[-1].rstrip().endswith(":") and \
