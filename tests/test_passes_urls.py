@@ -30,6 +30,9 @@ from seedconv.passes.urls import in_url, inlines, strip_trailing, url_hyphen
     # no hyphen: cut after a slash, in brackets, the last segment capitalised
     ("consoles of the kind VT100 (https://en.wikipedia.org/wiki/", "VT100) are available on the machine.",
      "https://en.wikipedia.org/wiki/VT100", None),
+    # no hyphen: cut after a slash inside a quotation, the last segment capitalised
+    ('The release file is "http://deb.example.org/dists/main/', 'Release" for the stable suite of it.',
+     "http://deb.example.org/dists/main/Release", None),
     # no hyphen: cut right after the scheme
     ("a desktop system such as GNOME (https:", "//en.wikipedia.org/wiki/GNOME) or KDE is installed.",
      "https://en.wikipedia.org/wiki/GNOME", None),

@@ -212,6 +212,8 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
     return "".join(parts)
 
 
+_CLOSERS = {"(": ")", "\"": "\"", "“": "”", "«": "»", "„": "“"}
+_OPENED_ADDRESS = re.compile(r"([(\"“«„])(?:https?://|ftp://|www\.)[^\s()\"“”«»„]*$", re.I)
 _HOST_ONLY = re.compile(r"(?:https?://|ftp://|www\.)[^/\s]+/$", re.I)
 _PLAIN_WORD = re.compile(r"[^\W\d_]+[.,;:!?)»”]*$")
 
@@ -231,9 +233,13 @@ def _url_continues(out: str, nxt: str, lang: str = "en") -> bool:
             return False
     if first[0].isupper():
         # '(https://example.org/wiki/' | 'VT100)': a path segment that closes
-        # the bracket the address opened in
-        return out.endswith("/") and first.rstrip(".,;:").endswith(")") and "(" not in first and \
-            bool(re.search(r"\((?:https?://|ftp://|www\.)[^\s()]*$", out, re.I))
+        # the bracket (or the quotation) the address opened in
+        m = _OPENED_ADDRESS.search(out) if out.endswith("/") else None
+        if not m:
+            return False
+        closer = _CLOSERS[m.group(1)]
+        word = first.rstrip(".,;:")
+        return word.endswith(closer) and m.group(1) not in word[:-1] and closer not in word[:-1]
     if out.endswith("."):
         # 'https://en.wikipedia.' | 'org/wiki/...': a dot inside the address
         return bool(re.match(r"[a-z0-9][\w-]*[./]\S", first))
