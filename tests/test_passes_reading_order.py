@@ -153,3 +153,10 @@ def test_block_ending_with_a_full_stop_is_not_continued_by_a_path():
             "usr/share/doc holds them on every system.\n\n" + para(1))
     doc = normalise(text)
     assert ("p", "The files are described in the manual.") in blocks(doc)
+
+
+def test_block_ending_with_an_address_continued_by_its_fragment():
+    text = (para(0) + "\nThe other ports are listed at https://www.example.org/ports/\n\n"
+            "#nonlinux.\n\n" + para(1))
+    doc = normalise(text)
+    assert ("p", "The other ports are listed at <https://www.example.org/ports/#nonlinux>.") in blocks(doc)

@@ -33,7 +33,7 @@ def _address_cut(prev: Frag, f: Frag) -> bool:
     last = prev.line_texts()[-1].rstrip()
     first = f.line_texts()[0]
     return last.endswith((".", "/", "-", "_")) and url_tail(last) is not None and \
-        bool(re.match(r"[a-z0-9][\w.-]*[./]\S", first))
+        bool(re.match(r"[a-z0-9][\w.-]*[./]\S|[#?][\w=&-]+", first))  # (or its fragment: '#nonlinux')
 
 
 def _bracket_open(f: Frag) -> bool:
