@@ -33,6 +33,9 @@ from seedconv.passes.urls import in_url, inlines, strip_trailing, url_hyphen
     # no hyphen: cut after a slash inside a quotation, the last segment capitalised
     ('The release file is "http://deb.example.org/dists/main/', 'Release" for the stable suite of it.',
      "http://deb.example.org/dists/main/Release", None),
+    # no hyphen: cut inside a word of the path, in brackets, the rest closing them
+    ("The transitions are tracked (https://wiki.example.org/Team/Transit", "ionTracker). The packages wait.",
+     "https://wiki.example.org/Team/TransitionTracker", None),
     # no hyphen: cut right after the scheme
     ("a desktop system such as GNOME (https:", "//en.wikipedia.org/wiki/GNOME) or KDE is installed.",
      "https://en.wikipedia.org/wiki/GNOME", None),
@@ -110,6 +113,7 @@ def test_in_url(text, expected):
     ("https://example.org/plainsegm", "plainsegm", "ent", False),      # segment without hyphens
     ("https://example.org/man/gnome", "gnome", "terminal", True),      # two words, their join is not
     ("https://example.org/man/arti", "arti", "cles", False),           # the join is a word
+    ("https://wiki.example.org/Team/TransitionTra", "TransitionTra", "cker", False),  # CamelCase: 'Tracker'
 ])
 def test_url_hyphen(so_far, left, right, keep):
     assert url_hyphen(so_far, left, right, "en")[0] is keep
@@ -150,3 +154,16 @@ def test_address_cut_after_its_scheme_across_a_page_break():
     doc = normalise("See the team pages at https://\n\f\nwiki.example.org/Teams for the list of teams.\n")
     assert [x.url for b in doc.blocks for x in getattr(b, "content", []) if isinstance(x, Link)] == [
         "https://wiki.example.org/Teams"]
+
+
+def test_words_after_an_address_in_brackets_are_not_joined_to_it():
+    doc = normalise("The page (see https://www.example.org\nfor more) is up to date and complete.\n")
+    assert [x.url for x in doc.blocks[0].content if isinstance(x, Link)] == ["https://www.example.org"]
+
+
+def test_camel_case_word_broken_in_an_address_is_a_sure_inserted_hyphen():
+    # the only address hyphen of the document: 'Tracker' proves the typesetter added it
+    doc = normalise("The transitions are tracked (https://wiki.example.org/Team/TransitionTra-\n"
+                    "cker). The packages wait for them in the archive.\n")
+    assert [x.url for x in doc.blocks[0].content if isinstance(x, Link)] == [
+        "https://wiki.example.org/Team/TransitionTracker"]

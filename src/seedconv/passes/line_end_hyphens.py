@@ -231,15 +231,18 @@ def _url_continues(out: str, nxt: str, lang: str = "en") -> bool:
         word = re.match(r"[^\W\d_]+", first).group(0).casefold()
         if max(zipf(word, lang), zipf(word, "en")) >= 3.0:
             return False
-    if first[0].isupper():
-        # '(https://example.org/wiki/' | 'VT100)': a path segment that closes
-        # the bracket (or the quotation) the address opened in
-        m = _OPENED_ADDRESS.search(out) if out.endswith("/") else None
-        if not m:
-            return False
+    # '(https://example.org/wiki/' | 'VT100)', '(https://.../Transit' |
+    # 'ionTracker).': the rest of an address that closes the bracket (or the
+    # quotation) the address opened in
+    m = _OPENED_ADDRESS.search(out)
+    if m:
         closer = _CLOSERS[m.group(1)]
         word = first.rstrip(".,;:")
-        return word.endswith(closer) and m.group(1) not in word[:-1] and closer not in word[:-1]
+        if word.endswith(closer) and m.group(1) not in word[:-1] and closer not in word[:-1] and \
+                (out.endswith("/") or not first[0].isupper()):
+            return True
+    if first[0].isupper():
+        return False
     if out.endswith("."):
         # 'https://en.wikipedia.' | 'org/wiki/...': a dot inside the address
         return bool(re.match(r"[a-z0-9][\w-]*[./]\S", first))

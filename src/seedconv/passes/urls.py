@@ -70,6 +70,11 @@ def url_hyphen(url_so_far: str, left: str, right: str, lang: str) -> tuple[bool,
         return True, "one-letter piece before the break"
     if is_word(joined, lang, 2.5):
         return False, f"'{joined}' is a word"
+    camel = re.search(r"[A-Z][a-z]+$", left)
+    if camel and len(left) > len(camel.group(0)) and right[:1].islower() and not is_word(right, lang, 2.5) \
+            and is_word(camel.group(0) + right, lang, 2.5):
+        # 'TransitionTra-' | 'cker': the last word of a CamelCase name broken
+        return False, f"'{camel.group(0) + right}' is a word"
     zl, zr = max(zipf(left.casefold(), lang), zipf(left.casefold(), "en")), \
         max(zipf(right.casefold(), lang), zipf(right.casefold(), "en"))
     if min(zl, zr) >= 2.5 and max(zl, zr) >= 4.5:
