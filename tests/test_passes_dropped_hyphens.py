@@ -57,3 +57,25 @@ def test_address_is_not_changed_by_a_hyphenated_form_printed_elsewhere():
     doc = _doc("The list is in the file /usr/share/doc/project/mailing-lists.txt on the system.",
                "Subscribe at https://www.example.org/MailingLists/subscribe to get the news.")
     assert decisions(doc, "dropped_hyphens") == []
+
+
+def test_line_end_hyphen_kept_where_the_document_prints_the_word_with_it():
+    # German: a hyphen before a lower-case piece is the typesetter's, unless
+    # the document prints the word with it inside a line ('apt-file update')
+    doc = normalise("Die Kopien können mittels apt-file update aktualisiert werden, wie hier gezeigt.\n\n"
+                    "Lesen Sie dazu die Handbuchseite von apt-\nfile und die Beispiele darin, bevor Sie es tun.\n")
+    assert "von apt-file und" in blocks(doc)[1][1]
+
+
+def test_line_end_hyphen_at_another_place_than_the_printed_one_is_removed():
+    doc = normalise("Das Secure-APT-System prüft die Signaturen der Archive, wie hier gezeigt wird.\n\n"
+                    "Die Infrastruktur namens Secu-\nreApt prüft die Signaturen, bevor etwas installiert wird.\n")
+    assert "namens SecureApt prüft" in blocks(doc)[1][1]
+
+
+def test_sub_forms_of_a_hyphenated_word():
+    from seedconv.passes.dropped_hyphens import _sub_forms
+
+    assert _sub_forms("dpkg-statoverride-Befehl") == ["dpkg-statoverride-Befehl", "dpkg-statoverride",
+                                                      "statoverride-Befehl"]
+    assert _sub_forms("apt-file") == ["apt-file"]

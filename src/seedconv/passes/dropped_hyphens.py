@@ -43,6 +43,16 @@ def _token_at(t: str, i: int) -> str:
     return t[a:] if b < 0 else t[a:b]
 
 
+def _sub_forms(form: str) -> list[str]:
+    """``a-b-c`` → ``a-b-c``, ``a-b``, ``b-c``: the hyphenated word and each
+    run of two or more of its parts."""
+    parts = form.split("-")
+    if len(parts) <= 2:
+        return [form]
+    return [form] + ["-".join(parts[a:b]) for a in range(len(parts)) for b in range(a + 2, len(parts) + 1)
+                     if (a, b) != (0, len(parts))]
+
+
 def run(ctx: Context) -> None:
     forms: dict[str, str | None] = {}   # run-together, case-folded → hyphenated form
     in_address: set[str] = set()  # the forms printed inside an address or path
@@ -52,14 +62,17 @@ def run(ctx: Context) -> None:
             continue
         body = t[:-1] if t.endswith("-") else t  # a line-end hyphen is no evidence
         for m in _HYPHENATED.finditer(body):
-            form = m.group(1)
-            key = form.replace("-", "").casefold()
-            prev = forms.get(key, form)
-            # two different hyphenations of the same letters: no evidence
-            forms[key] = form if prev is not None and (prev == form or prev.casefold() == form.casefold()) \
-                else None
-            if "/" in _token_at(body, m.start()):
-                in_address.add(key)
+            address = "/" in _token_at(body, m.start())
+            for form in _sub_forms(m.group(1)):  # 'dpkg-statoverride-Befehl': its parts too
+                key = form.replace("-", "").casefold()
+                prev = forms.get(key, form)
+                # two different hyphenations of the same letters: no evidence
+                forms[key] = form if prev is not None and (prev == form or prev.casefold() == form.casefold()) \
+                    else None
+                if address:
+                    in_address.add(key)
+    # what the line-end hyphen pass asks: is this word printed with its hyphen?
+    ctx.meta["hyphenated_forms"] = {v.casefold() for v in forms.values() if v is not None}
     # the run-together forms that occur at all, looked for among the tokens of
     # the text a batch of lines at a time (memory bounded by the batch), and
     # the batches that hold them

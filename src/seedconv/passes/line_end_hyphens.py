@@ -169,6 +169,9 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
             elif not left or not right:
                 keep, why = True, "not between two word pieces (number or symbol)"
                 kind = "word"
+            elif f"{left}-{right}".casefold() in ctx.meta.get("hyphenated_forms", ()):  # (the hyphen at this place)
+                keep, why = True, f"printed as '{left}-{right}' inside a line elsewhere in the document"
+                kind = "word"
             else:
                 keep, why = word_hyphen(left, right, lang)
                 kind = "word"
