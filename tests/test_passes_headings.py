@@ -401,3 +401,26 @@ def test_heading_after_a_list_item_without_a_full_stop_stays_a_heading():
     text = (para(0) + "\n\u2022 Simple packages\n\u2022 Packages of medium size\n\nBuilding the package\n\n" + para(1))
     doc = normalise(text)
     assert ("h2", "Building the package") in blocks(doc)
+
+
+def test_command_name_heading_that_the_next_paragraph_opens_with():
+    text = ("Several tools are available for it:\n\naptitude\n\n"
+            "aptitude is the package manager recommended for the system, described in the manual.\n\n" + para(1))
+    doc = normalise(text)
+    assert ("h2", "aptitude") in blocks(doc)
+
+
+def test_command_name_heading_without_blank_lines():
+    lines = ["The mirrors copy the whole archive every six hours from its master server.",
+             "aptitude",
+             "aptitude is the package manager recommended for the system, described in",
+             "the manual of the project, with all its options and many examples of use."]
+    doc = normalise("\n".join(lines) + "\n")
+    assert ("h2", "aptitude") in blocks(doc)
+
+
+def test_lower_case_word_before_a_paragraph_opening_with_another_word_is_not_a_heading():
+    text = ("Several tools are available for it:\n\naptitude\n\n"
+            "the package manager recommended for the system is described in the manual.\n\n" + para(1))
+    doc = normalise(text)
+    assert not any(b[0].startswith("h") for b in blocks(doc))

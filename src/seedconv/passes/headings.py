@@ -100,6 +100,9 @@ def run(ctx: Context) -> None:
         t = re.sub(r"(?<=\w)- (?=\w)", "", " ".join(f.line_texts()))  # heading wrapped with a hyphen
         wrapped = len(f.lines) == 2 and f.line_texts()[0].endswith("-")
         st = style_of(t, ctx.language)
+        named = _names_next(t, _next_body(fr, i))
+        if st is None and named:
+            st = "sentence"  # 'aptitude' / 'aptitude is the package manager ...'
         if st is None:
             continue
         prev = _prev_body(fr, i)
@@ -114,13 +117,14 @@ def run(ctx: Context) -> None:
                 not st.startswith("numbered") and \
                 is_open(" ".join(prev.line_texts())) and not (f.jump or f.after_break):
             if not (_label_after_colon(t, f, prev, nxt, wrapped, ctx.language)
+                    or named and " ".join(prev.line_texts()).rstrip().endswith(":")
                     or st == "sentence" and len(f.lines) > 1 and _wrapped_early(ctx, f, t, prev, nxt)):
                 continue  # continues a sentence
             ctx.decide(NAME, "heading-after-colon", (f.first, f.last), t[:60], "",
                        "short label line after a block ending with a colon, before a paragraph")
         if nxt is None and st == "sentence":
             continue
-        if nxt is not None and nxt.kind == "body" and nxt.line_texts()[0][:1].islower() and \
+        if nxt is not None and nxt.kind == "body" and nxt.line_texts()[0][:1].islower() and not named and \
                 not (st == "caps" and len(t.split()) >= 3 and t[-1] in "?!") and \
                 not (_MAN_REF.match(nxt.line_texts()[0]) and st in ("title", "sentence")
                      and len(f.lines) == 1 and not _CODE_CHARS.search(t)
@@ -195,6 +199,21 @@ def _item_cut(t: str, lang: str) -> bool:
         return True
     last = re.findall(r"[^\W\d_]+$", t)
     return bool(last) and zipf(last[0].casefold(), lang) >= 6.0
+
+
+def names_next(t: str, nxt_text: str) -> bool:
+    """A lone lower-case word (a command or package name) that the next
+    paragraph opens with: its heading (``aptitude`` / ``aptitude is ...``)."""
+    t = t.strip()
+    words = nxt_text.split()
+    return bool(_LOWER_WORD.match(t)) and len(words) > 3 and words[0] == t
+
+
+def _names_next(t: str, nxt) -> bool:
+    return nxt is not None and nxt.kind == "body" and names_next(t, nxt.line_texts()[0])
+
+
+_LOWER_WORD = re.compile(r"^[a-z][a-z0-9_.+-]*[a-z0-9]$")
 
 
 def _caps_block(f: Frag) -> bool:

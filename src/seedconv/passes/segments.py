@@ -276,7 +276,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
     """A block whose paragraphs are not separated by blank lines: a line much
     shorter than the column that ends a sentence (or stands alone like a
     heading) and is followed by a line starting a new sentence ends a block."""
-    from .headings import style_of
+    from .headings import names_next, style_of
     from .lists import BULLET, ORDERED
 
     gwidth = line_width(ctx)
@@ -318,8 +318,11 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             if lines[k].no in sections:
                 continue  # a section number stays with its heading
             t_end = bool(_END.search(_strip_call(t)))  # the line ends like a sentence
+            after_text = lines[k + 2].text if k + 2 < len(lines) else ""
             if not _STARTS_NEW.match(nxt) and not (t_end and (style_of(nxt, ctx.language) is not None
-                                                              or _opens_with_name(nxt, ctx.language))):
+                                                              or _opens_with_name(nxt, ctx.language)
+                                                              or names_next(nxt, after_text))) \
+                    and not names_next(t, nxt):
                 continue  # (a heading or a sentence may open with a lower-case command name)
             if t.endswith("-"):
                 continue  # a word broken across the lines
@@ -333,7 +336,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 continue  # capital lines: the headings pass groups them
             nxt_head = nxt_question = item_end = indented_next = False
             # a contact line ending with an e-mail address, the next word would have fitted
-            split = t_end and (fits or well_short) or \
+            split = t_end and (fits or well_short) or names_next(t, nxt) or t_end and names_next(nxt, after_text) or \
                 bool(_EMAIL_END.search(t)) and len(t) + 1 + len(word) < width and bool(_LETTER_START.match(nxt))
             if not split:  # the other rules, tried only when the first did not cut
                 # a short line may end a heading that began with a hyphenated line
