@@ -26,7 +26,7 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from .base import Context
-from .words import zipf
+from .words import zipf_any
 
 NAME = "dropped_hyphens"
 # a hyphenated word inside a line: letters, one or more inner hyphens, letters
@@ -96,7 +96,7 @@ def run(ctx: Context) -> None:
             elif "/" in x:  # an address or a path: its words
                 hits.update(p for p in _LETTERS.findall(x) if p in in_address and p in forms)
         for w in hits - rare.keys():
-            rare[w] = max(zipf(w, ctx.language), zipf(w, "en")) < 2.0
+            rare[w] = zipf_any(w, ctx.language) < 2.0
         hits = {w for w in hits if rare[w]}
         if hits:
             folded = [ln.text.casefold() for ln in lines[a:b]]  # (case-folding may change lengths)

@@ -97,7 +97,7 @@ def names_of(t: str, lang: str = "en") -> list[str] | None:
     initials stay inside a name).  Every word is capitalised (or an initial
     or a particle such as ``van``), no digit, and the words are not mostly
     common words of the language (``Package Management Basics``)."""
-    from .words import zipf
+    from .words import zipf_any
 
     t = t.strip()
     if not t or len(t) > 200 or re.search(r"\d", t) or t.endswith((".", ":", "?", "!")) and not t.endswith(" al."):
@@ -125,7 +125,7 @@ def names_of(t: str, lang: str = "en") -> list[str] | None:
     if not names or not words or any(len(n.split()) < 2 for n in names[:-1]) or \
             len(names[-1].split()) < 2 and len(names) < 2 or all(w.isupper() for w in words):
         return None  # a lone word ("Debian"), or capitals (a heading)
-    common = sum(1 for w in words if max(zipf(w.casefold(), lang), zipf(w.casefold(), "en")) >= 4.5)
+    common = sum(1 for w in words if zipf_any(w.casefold(), lang) >= 4.5)
     return names if common * 2 <= len(words) else None
 
 

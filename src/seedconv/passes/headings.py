@@ -22,7 +22,7 @@ import re
 
 from .base import Context, Frag
 from .footnotes import is_open
-from .words import zipf
+from .words import zipf, zipf_any
 
 NAME = "headings"
 NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
@@ -46,8 +46,17 @@ def _is_title_case(t: str) -> bool:
     return bool(words) and words[0][0].isupper() and bool(long) and all(w[0].isupper() for w in long)
 
 
-# a heading may open with a command or file name in lower case: ``sudo configuration``
-_NAME_OPENER = re.compile(r"^[a-z][a-z0-9_.+-]*[a-z0-9]\s")
+# a command, file or package name in lower case (``sudo``, ``apt-get``, ``dpkg.cfg``)
+NAME_PATTERN = r"[a-z][a-z0-9_.+-]*[a-z0-9]"
+# a heading may open with one: ``sudo configuration``
+_NAME_OPENER = re.compile(rf"^{NAME_PATTERN}\s")
+_LOWER_WORD = re.compile(rf"^{NAME_PATTERN}$")
+
+
+def rare_name(name: str, lang: str) -> bool:
+    """No dictionary of the language or of English knows ``name``: a command
+    or package name, not a word."""
+    return zipf_any(name, lang) < 3.0
 
 
 def _opens_with_name(t: str, lang: str) -> bool:
@@ -57,8 +66,7 @@ def _opens_with_name(t: str, lang: str) -> bool:
     m = _NAME_OPENER.match(t)
     if not m or len(t.split()) > 5 or len(t) > 60 or _CODE_CHARS.search(t[m.end():]):
         return False
-    name = m.group(0).strip()
-    return max(zipf(name, lang), zipf(name, "en")) < 3.0
+    return rare_name(m.group(0).strip(), lang)
 
 
 def style_of(t: str, lang: str | None = None) -> str | None:
@@ -213,8 +221,6 @@ def _names_next(t: str, nxt) -> bool:
     return nxt is not None and nxt.kind == "body" and names_next(t, nxt.line_texts()[0])
 
 
-_LOWER_WORD = re.compile(r"^[a-z][a-z0-9_.+-]*[a-z0-9]$")
-
 
 def _caps_block(f: Frag) -> bool:
     """Every line of the block is in capitals (a wrapped ALL CAPS heading)."""
@@ -348,7 +354,7 @@ def caps_continues(prev: str, nxt: str, lang: str) -> bool:
     """Does capital line ``nxt`` continue the heading on ``prev``?  Yes when it
     is a short tail (one or two words after a line of three or more), or when
     ``prev`` ends with a function word (a very frequent word of the language)."""
-    from .words import zipf
+    from .words import zipf, zipf_any
 
     pw, nw = prev.split(), nxt.split()
     if not pw or not nw:

@@ -19,7 +19,7 @@ import re
 
 from .base import Context, Line
 from .urls import in_url, url_hyphen, url_tail
-from .words import is_word, zipf
+from .words import is_word, zipf, zipf_any
 
 NAME = "line_end_hyphens"
 _RIGHT = re.compile(r"^([^\W\d_]+)")
@@ -44,7 +44,7 @@ def word_hyphen(left: str, right: str, lang: str) -> tuple[bool, str]:
     if right[:1].isupper() and not caps:
         return True, "capital after the break"
     joined = left + right
-    zj = max(zipf(joined.casefold(), lang), zipf(joined.casefold(), "en") if lang != "en" else 0.0)
+    zj = zipf_any(joined.casefold(), lang)
     zl, zr = zipf(left.casefold(), lang), zipf(right.casefold(), lang)
     if zj < 3.0 and zl >= 4.0 and zr >= 4.0 and len(left) >= 3 and len(right) >= 3:
         return True, "two common words, the run-together form is rare"
@@ -232,7 +232,7 @@ def _url_continues(out: str, nxt: str, lang: str = "en") -> bool:
         return False
     if _HOST_ONLY.search(out) and _PLAIN_WORD.match(first):
         word = re.match(r"[^\W\d_]+", first).group(0).casefold()
-        if max(zipf(word, lang), zipf(word, "en")) >= 3.0:
+        if zipf_any(word, lang) >= 3.0:
             return False
     # '(https://example.org/wiki/' | 'VT100)', '(https://.../Transit' |
     # 'ionTracker).': the rest of an address that closes the bracket (or the

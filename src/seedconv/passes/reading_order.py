@@ -16,14 +16,12 @@ from __future__ import annotations
 import re
 
 from .base import Context, Frag
-from .urls import url_tail
+from .urls import EMAIL_END, url_tail
 from .footnotes import is_open, tail_text
 
 NAME = "reading_order"
 
 
-# a block ending with an e-mail address (a contact line) is complete
-_EMAIL_END = re.compile(r"@[\w-]+(?:\.[\w-]+)+$")
 
 
 def _address_cut(prev: Frag, f: Frag) -> bool:
@@ -69,7 +67,7 @@ def run(ctx: Context) -> None:
                 f.first not in list_cuts and \
                 not _standalone_label(ctx, last_para, f, out, widths) and \
                 not last_para.line_texts()[-1].rstrip().endswith(":") and \
-                not (_EMAIL_END.search(last_para.line_texts()[-1].rstrip()) and f.line_texts()[0][:1].isupper()) and \
+                not (EMAIL_END.search(last_para.line_texts()[-1].rstrip()) and f.line_texts()[0][:1].isupper()) and \
                 not (last_para.kind == "list_item" and f.line_texts()[0][:1].isupper() and not f.jump
                      and not _bracket_open(last_para)):
             if last_para.texts is None:

@@ -18,6 +18,8 @@ from array import array
 from bisect import bisect_left
 
 from .base import Context, Frag
+from .headings import NAME_PATTERN, rare_name
+from .urls import EMAIL_END
 
 NAME = "segments"
 
@@ -189,24 +191,20 @@ def _semicolon_items(texts: list[str], longest: int = 3) -> set[int]:
 
 
 _SENTENCE_END = re.compile(r"[.!?]$")
-# a line ending with an e-mail address (a contact line) ends like a sentence
-_EMAIL_END = re.compile(r"@[\w-]+(?:\.[\w-]+)+$")
 # 'see.', 'cf.', 'e.g.', 'z.B.', 'см.': a short lower-case word or letters with
 # inner full stops before the line's final full stop (an abbreviation)
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[^\W\d_A-ZÀ-ÞА-ЯЁ]{1,3}|(?:[^\W\d_]{1,2}\.){1,3}[^\W\d_]{1,2})\.$")
-_LOWER_NAME = re.compile(r"^[a-z][a-z0-9_.+-]*[a-z0-9](?=[\s(]|$)")
+
+
+_NAME_START = re.compile(rf"{NAME_PATTERN}(?=[\s(]|$)")
 
 
 def _opens_with_name(t: str, lang: str) -> bool:
     """``aptitude logs ...``, ``dpkg(1) is ...``: a line opening with a
     lower-case name no dictionary of the language (or of English) knows,
     which may start a sentence although it is not capitalised."""
-    m = _LOWER_NAME.match(t)
-    if not m:
-        return False
-    from .words import zipf
-
-    return max(zipf(m.group(0), lang), zipf(m.group(0), "en")) < 3.0
+    m = _NAME_START.match(t)
+    return m is not None and rare_name(m.group(0), lang)
 
 
 def _room_left(line: str, after: str, width: int) -> bool:
@@ -337,7 +335,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             nxt_head = nxt_question = item_end = indented_next = False
             # a contact line ending with an e-mail address, the next word would have fitted
             split = t_end and (fits or well_short) or names_next(t, nxt) or t_end and names_next(nxt, after_text) or \
-                bool(_EMAIL_END.search(t)) and len(t) + 1 + len(word) < width and bool(_LETTER_START.match(nxt))
+                bool(EMAIL_END.search(t)) and len(t) + 1 + len(word) < width and bool(_LETTER_START.match(nxt))
             if not split:  # the other rules, tried only when the first did not cut
                 # a short line may end a heading that began with a hyphenated line
                 head, first = t, k
@@ -346,16 +344,15 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 prev_end = first == start or bool(_END.search(_strip_call(lines[first - 1].text))) or \
                     lines[first - 1].no in sections
                 # a heading-like short line comes next, itself followed by a new sentence
-                after = lines[k + 2].text if k + 2 < len(lines) else ""
-                after_word = after.split()[0] if after.split() else ""
-                nxt_head = bool(after) and t_end and \
+                after_word = after_text.split()[0] if after_text.split() else ""
+                nxt_head = bool(after_text) and t_end and \
                     not _END.search(nxt) and len(nxt) + 1 + len(after_word) < 0.97 * width and \
                     len(nxt) < 0.75 * width and \
-                    style_of(nxt, ctx.language) is not None and bool(_STARTS_NEW.match(after)) and \
+                    style_of(nxt, ctx.language) is not None and bool(_STARTS_NEW.match(after_text)) and \
                     len(nxt.split()) <= 12
-                # a question of one to three lines standing alone comes next
-                nxt_question = t_end and bool(_LETTER_START.match(nxt)) and \
-                    _question_block([ln.text for ln in lines[k + 1:k + 5]], width)
+                # a question of one to three lines standing alone comes next (its line count)
+                nxt_question = _question_block([ln.text for ln in lines[k + 1:k + 5]], width) \
+                    if t_end and _LETTER_START.match(nxt) else 0
                 # a list item (bullet line, at most 3 lines back) ends where the next word would have fitted
                 item_end = len(t) + 1 + len(word) < 0.7 * min(width, widths.get(no, gwidth)) and \
                     _item_line(lines, k) and not t.rstrip().endswith((",", "-", "–")) and \
@@ -379,7 +376,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                     f"(column about {width})"
                 if nxt_question and not (fits or well_short):
                     detail = f"line of {len(t)} characters ends a sentence; a question of " \
-                        f"{_question_block([ln.text for ln in lines[k + 1:k + 5]], width)} short line(s) " \
+                        f"{nxt_question} short line(s) " \
                         f"follows, before a capitalised line: a heading the extractor ran into the text"
                 if indented_next and not (fits or well_short):
                     detail = f"line of {len(t)} characters ends a sentence; the next line ({len(nxt)} " \

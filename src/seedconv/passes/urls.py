@@ -21,10 +21,12 @@ from __future__ import annotations
 import re
 
 from ..model import Email, Inline, Link, Text
-from .words import is_word, zipf
+from .words import is_word, zipf_any
 
 URL_TAIL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”‘’]*$", re.I)
 URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”]+", re.I)
+# a text ending with an e-mail address (a contact line): it ends like a sentence
+EMAIL_END = re.compile(r"@[\w-]+(?:\.[\w-]+)+$")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w@])")
 _TRAIL = ".,;:!?)]}»’'\"”"
 
@@ -75,8 +77,7 @@ def url_hyphen(url_so_far: str, left: str, right: str, lang: str) -> tuple[bool,
             and is_word(camel.group(0) + right, lang, 2.5):
         # 'TransitionTra-' | 'cker': the last word of a CamelCase name broken
         return False, f"'{camel.group(0) + right}' is a word"
-    zl, zr = max(zipf(left.casefold(), lang), zipf(left.casefold(), "en")), \
-        max(zipf(right.casefold(), lang), zipf(right.casefold(), "en"))
+    zl, zr = zipf_any(left.casefold(), lang), zipf_any(right.casefold(), lang)
     if min(zl, zr) >= 2.5 and max(zl, zr) >= 4.5:
         return True, "both pieces are common words: a hyphen of the address"
     if min(zl, zr) >= 3.0 and min(len(left), len(right)) >= 4:

@@ -46,6 +46,12 @@ def zipf(word: str, lang: str) -> float:
         return 0.0
 
 
+def zipf_any(word: str, lang: str) -> float:
+    """The word's Zipf frequency in the document's language or in English,
+    whichever is higher (technical texts borrow English words and names)."""
+    return max(zipf(word, lang), zipf(word, "en"))
+
+
 def is_word(word: str, lang: str = "en", threshold: float = 1.5) -> bool:
     w = word.casefold()
     if zipf(w, lang) >= threshold:
