@@ -190,3 +190,25 @@ def test_dash_blocks_apart_are_not_items():
             + para(2) + "\n— the command line option given to the package tool, for example\n\n" + para(1))
     doc = normalise(text)
     assert not any(b[0] == "bullet" for b in blocks(doc))
+
+
+def test_first_dash_item_at_the_end_of_its_paragraph():
+    # no break before the first item; the next items open blocks of their own
+    text = (para(0) + "\nFrom this account you can do the following operations:\n"
+            "— read, write and delete any file of the system, whatever its\npermissions;\n\n"
+            "— set the owner and the permissions of any file of the system;\n\n"
+            "— log in to any account without its password.\n\n" + para(1))
+    doc = normalise(text)
+    assert blocks(doc)[1] == ("p", "From this account you can do the following operations:")
+    items = [b for b in blocks(doc) if b[0] == "bullet"]
+    assert items and [t for _, t in items[0][1]][0] == \
+        "read, write and delete any file of the system, whatever its permissions;"
+
+
+def test_dash_at_a_line_start_inside_a_sentence_stays():
+    # the line before does not end a clause: a dash wrapped to the next line
+    text = (para(0) + "\nThe account can do everything on the system, and this power\n"
+            "— unlimited as it is — asks for care from the administrator.\n\n"
+            "— set the owner and the permissions of any file of the system;\n\n" + para(1))
+    doc = normalise(text)
+    assert blocks(doc)[1][0] == "p" and "this power — unlimited" in blocks(doc)[1][1]

@@ -38,7 +38,7 @@ def run(ctx: Context) -> None:
         if f is None:
             pending = True
             continue
-        items = _split_items(ctx, f, n in dash_near)
+        items = _split_items(ctx, f, dash_near.get(n, ()))
         if pending and items and items[0].kind == "body":
             items[0].kind, items[0].list_kind = "list_item", "bullet"
         pending = bool(items) and _ends_with_glyph(items[-1])
@@ -109,10 +109,13 @@ def _ends_with_glyph(f: Frag) -> bool:
 _DASH_LINE = re.compile(r"^([-–—])\s")
 
 
-def _dash_neighbours(frags: list[Frag]) -> set[int]:
-    """Body blocks opening with a dash whose previous or next item opens with
-    the same dash: items separated by blank lines (one dash per block).  An
-    item may be cut by a blank line itself (double-spaced extraction): blocks
+def _dash_neighbours(frags: list[Frag]) -> dict[int, set[int]]:
+    """Dash lines that open an item although only one dash line is in their
+    block: the line's block index -> the indices of such lines in it.
+
+    A block opening with a dash whose previous or next item opens with the
+    same dash: items separated by blank lines (one dash per block).  An item
+    may be cut by a blank line itself (double-spaced extraction): blocks
     opening in lower case between two dashes are its continuation, not the
     next item, and are looked past::
 
@@ -121,42 +124,69 @@ def _dash_neighbours(frags: list[Frag]) -> set[int]:
         extractor after its first line;               ← looked past
                                                      [item: same dash]
         — the second item.
+
+    The first item may also sit at the end of the paragraph that announces
+    it (the extractor wrote no break before it) — the last dash line of a
+    block, after a line ending a sentence or a clause (``:``, ``;``, ``.``),
+    when the next block opens with the same dash::
+
+        … the following operations:                  [paragraph]
+        — read any file, whatever its                [item]
+        permissions;
+        — set the owner of any file                  [next block: same dash]
     """
-    out: set[int] = set()
+    out: dict[int, set[int]] = {}
     for n, f in enumerate(frags):  # (dash blocks are few: their neighbours are looked up)
-        if f.kind != "body" or not f.lines or _first_text(f)[:1] not in "-–—":
+        if f.kind != "body" or not f.lines:
             continue
-        m = _DASH_LINE.match(_first_text(f))
-        if not m:
-            continue
-        for step in (-1, 1):
-            j, skipped = n + step, 0
-            while 0 <= j < len(frags):
-                g = frags[j]
-                j += step
-                if g.kind != "body" or not g.lines:
-                    continue
-                tg = _first_text(g)
-                if tg[:1].islower() and skipped < 3:
-                    skipped += 1  # a continuation in lower case
-                    continue
-                mg = _DASH_LINE.match(tg)
-                if mg and mg.group(1) == m.group(1):
-                    out.add(n)
-                break
+        texts = f.line_texts()
+        if _first_text(f)[:1] in "-–—":
+            m = _DASH_LINE.match(_first_text(f))
+            if m and _same_dash_near(frags, n, m.group(1), (-1, 1)):
+                out.setdefault(n, set()).add(0)
+        inner = [k for k in range(1, len(texts)) if texts[k][:1] in "-–—"]
+        if len(inner) == 1:
+            k = inner[0]
+            m = _DASH_LINE.match(texts[k])
+            if m and texts[k - 1].rstrip()[-1:] in ":;." and \
+                    _same_dash_near(frags, n, m.group(1), (1,)):
+                out.setdefault(n, set()).add(k)
     return out
 
 
-def _split_items(ctx: Context, f: Frag, dash_near: bool = False) -> list[Frag]:
+def _same_dash_near(frags: list[Frag], n: int, dash: str, steps) -> bool:
+    """Whether the body block before or after block n (looking past up to
+    three lower-case continuations) opens with ``dash``."""
+    for step in steps:
+        j, skipped = n + step, 0
+        while 0 <= j < len(frags):
+            g = frags[j]
+            j += step
+            if g.kind != "body" or not g.lines:
+                continue
+            tg = _first_text(g)
+            if tg[:1].islower() and skipped < 3:
+                skipped += 1  # a continuation in lower case
+                continue
+            mg = _DASH_LINE.match(tg)
+            if mg and mg.group(1) == dash:
+                return True
+            break
+    return False
+
+
+def _split_items(ctx: Context, f: Frag, dash_near=()) -> list[Frag]:
+    """Cut a block at its bullet lines.  ``dash_near``: indices of dash lines
+    that open items although the block holds only one (see
+    ``_dash_neighbours``)."""
     texts = f.line_texts()
     if not any(t[:1] in _BULLET_FIRST for t in texts) or not any(_bullet(t) for t in texts):
         return [f]
     res: list[Frag] = []
     cur = Frag(lines=[], kind="body", texts=[], jump=f.jump, after_break=f.after_break)
-    for ln, t in zip(f.lines, texts):
+    for k, (ln, t) in enumerate(zip(f.lines, texts)):
         m = _bullet(t)
-        if m and not (m.group(1) in "-–—" and not _dash_bullet_ok(texts)
-                      and not (dash_near and ln is f.lines[0])):
+        if m and not (m.group(1) in "-–—" and not _dash_bullet_ok(texts) and k not in dash_near):
             if cur.lines:
                 res.append(cur)
             cur = Frag(lines=[ln], kind="list_item", list_kind="bullet", texts=[m.group(2)])
