@@ -62,3 +62,15 @@ def test_short_line_between_finished_paragraphs_is_not_a_caption():
 ])
 def test_label_regex(text, is_label):
     assert bool(LABEL.match(text)) is is_label
+
+
+def test_block_after_a_heading_cut_at_a_page_break_is_not_a_caption():
+    # the short line before is a heading, not a paragraph cut at the column's edge
+    text = (para(0) + "\n" + para(1) + "\nHow to stop the system\n\n"
+            "Like any other modern system where file operations keep a data\n"
+            "cache in memory to improve the speed of the\n\n\f"
+            "machine, the system needs a proper shutdown before the power is\n"
+            "turned off, to keep the files whole.\n\n" + para(2))
+    doc = normalise(text)
+    assert decisions(doc, "captions") == []
+    assert "caption" not in [k for k, _ in blocks(doc)]
