@@ -26,14 +26,14 @@ import re
 from . import __version__, conservation
 from .errors import ConservationError
 from .model import Diagnostic, Document, Metadata, Source
-from .passes import (build, captions, dropped_hyphens, footnotes, front_matter, furniture, headings,
+from .passes import (build, captions, columns, dropped_hyphens, footnotes, front_matter, furniture, headings,
                      lists, reading_order, segments, spacing)
 from .passes.base import Context, Line
 from .passes.words import detect_language
 from .reader import decode
 from .settings import Settings
 
-PASSES = [spacing, dropped_hyphens, furniture, segments, footnotes, lists, captions, front_matter, headings,
+PASSES = [columns, spacing, dropped_hyphens, furniture, segments, footnotes, lists, captions, front_matter, headings,
           reading_order]
 # Characters no output may hold (XML 1.0 forbids most C0 controls, lone
 # surrogates cannot be written as UTF-8; C1 controls and U+FFFE/U+FFFF are
@@ -165,6 +165,8 @@ def _normalise_lines(box: list[str], name: str, settings: Settings | None, _sha:
     doc = Document(metadata=meta, blocks=blocks, notes=notes, furniture=ctx.take_furniture(),
                    decisions=ctx.decisions, diagnostics=diags + ctx.diagnostics,
                    generator=f"seedconv {__version__}")
+    if "source_line_of" in ctx.meta:  # columns were read in order: source numbers back
+        columns.restore_numbers(doc, ctx.meta.pop("source_line_of"))
     if settings.heading_patterns or settings.not_heading_patterns:
         from .heading_rules import apply as apply_heading_rules
 

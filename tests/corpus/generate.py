@@ -34,14 +34,14 @@ SRC, DOCS, GOLD, WORK = HERE / "sources", HERE / "docs", HERE / "gold", HERE / "
 MATRIX = [
     ("en_pkgprereq", "latex", 1, False, ["pdftotext", "pdfminer", "pypdf", "pymupdf"]),
     ("en_pkgprereq", "lo", 2, False, ["pymupdf"]),
-    ("en_console", "latex", 2, False, ["pdfminer"]),
+    ("en_console", "latex", 2, False, ["pdfminer", "pdftotextlayout"]),
     ("en_console", "lo", 1, False, ["pypdf", "pdftotext"]),
     ("fr_pkgtips", "latex", 1, False, ["pdfminer"]),
-    ("fr_pkgtips", "lo", 2, True, ["pdftotext"]),
+    ("fr_pkgtips", "lo", 2, True, ["pdftotext", "pdftotextlayout"]),
     ("fr_console", "latex", 2, False, ["pymupdf"]),
     ("fr_console", "lo", 1, False, ["pdftotext"]),
     ("de_pkginternals", "latex", 1, False, ["pypdf"]),
-    ("de_pkginternals", "lo", 2, False, ["pdfminer"]),
+    ("de_pkginternals", "lo", 2, False, ["pdfminer", "pdftotextlayout"]),
     ("de_workenv", "latex", 2, False, ["pdftotext"]),
     ("de_workenv", "lo", 1, False, ["pymupdf"]),
     ("es_pkgprereq", "latex", 1, False, ["pymupdf"]),
@@ -54,7 +54,7 @@ MATRIX = [
     ("it_workenv", "lo", 1, False, ["pdfminer"]),
     ("ru_basicdefs", "latex", 1, False, ["pdfminer"]),
     ("ru_basicdefs", "lo", 2, True, ["pymupdf"]),
-    ("ru_software", "latex", 2, False, ["pdftotext"]),
+    ("ru_software", "latex", 2, False, ["pdftotext", "pdftotextlayout"]),
     ("ru_software", "lo", 1, False, ["pypdf", "pdfminerlines"]),
 ]
 
