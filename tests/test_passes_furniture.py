@@ -401,3 +401,14 @@ def test_line_after_the_heads_page_number_at_a_page_turn_is_a_running_head():
 def test_line_after_a_single_page_number_before_a_heading_is_kept():
     doc = normalise(_turn("301\n"))
     assert "Journal of Free Documentation" not in [t for _, t, _ in furniture(doc)]
+
+
+@pytest.mark.parametrize("line, rights", [
+    ("© 2024 A. Author. CC BY 4.0.                                    41", "© 2024 A. Author. CC BY 4.0."),
+    ("12      © 2020 The Authors", "© 2020 The Authors"),
+    ("© 2024 A. Author 2024", "© 2024 A. Author 2024"),    # a year after one space stays
+    ("© 1999   Civil Code", "© 1999   Civil Code"),
+])
+def test_rights_without_the_page_number_on_the_same_row(line, rights):
+    from seedconv.passes.furniture import rights_text
+    assert rights_text(line) == rights

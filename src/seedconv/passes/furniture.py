@@ -352,7 +352,7 @@ def run(ctx: Context) -> None:
             confirmed.add(i)
         elif _copyright(t) and _YEAR.search(t) and len(t) <= 200:
             ctx.remove(ln, "copyright", "copyright line standing alone")
-            ctx.meta.setdefault("rights", t)
+            ctx.meta.setdefault("rights", rights_text(t))
             confirmed.add(i)
 
     # (only the lines that open as a rule or a mailto: line can: see _is_rule)
@@ -371,7 +371,7 @@ def run(ctx: Context) -> None:
         t = lines[i].text
         if _copyright(t) and _YEAR.search(t) and not _LOWER_LIST.search(t):
             ctx.remove(lines[i], "copyright", "copyright line")
-            ctx.meta.setdefault("rights", t)
+            ctx.meta.setdefault("rights", rights_text(t))
             confirmed.add(i)
     _repeated_inline(ctx, text_idx, confirmed, masks, called)
     _numbered_heads(ctx, text_idx, confirmed, calls)
@@ -931,6 +931,16 @@ def _drop_caps(ctx: Context, iso: set[int]) -> None:
                 ln.blank = True
                 continue
         ctx.remove(ln, "drop-cap", "single capital alone on a line")
+
+
+_PAGE_NO_APART = re.compile(r"^\s*[0-9]{1,4}\s{3,}(?=\S)|(?<=\S)\s{3,}[0-9]{1,4}\s*$")
+
+
+def rights_text(t: str) -> str:
+    """A copyright line as the document's rights statement, without the page
+    number an extractor keeping the page's geometry printed on the same row,
+    set apart by a wide run of spaces (``© 2024 A. Author.      41``)."""
+    return _PAGE_NO_APART.sub("", t).strip()
 
 
 def _mark_breaks(ctx: Context, confirmed: set[int]) -> None:
