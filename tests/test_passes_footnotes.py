@@ -530,3 +530,14 @@ def test_call_before_a_dash_set_apart_keeps_the_space():
             "1 See https://manpages.example.org/less.1\n\f" + para(1))
     doc = normalise(text)
     assert "file.[^1] - It" in blocks(doc)[0][1]
+
+
+def test_note_with_a_hanging_indent_keeps_its_address_whole():
+    # pdftotext -layout: the note's second line aligns after its label
+    text = (para(0) + "See the reference manual.1\n\n"
+            "1    A. Author, Reference manual, 2024, https://www.example.org/doc/manuals/reference/\n"
+            "     ch02.en.html\n")
+    doc = normalise(text)
+    [note] = doc.notes
+    links = [x.url for x in note.paragraphs[0] if type(x).__name__ == "Link"]
+    assert links == ["https://www.example.org/doc/manuals/reference/ch02.en.html"]

@@ -42,18 +42,23 @@ def _join(ctx: Context, f: Frag) -> str:
             pending_seam = False
         lines.append(ln)
         texts.append(t)
-    for ln in lines[1:]:
-        if ln.indent:
-            seams.add(ln.no)
+    # an indented line inside a block starts where the text jumped (a new
+    # column or text box) — unless every line after the first is indented:
+    # a hanging indent (a note or an item whose lines align after its label)
+    hanging = len(lines) > 2 or (len(lines) == 2 and f.kind in ("note", "list_item"))
+    if not (hanging and all(ln.indent for ln in lines[1:])):
+        for ln in lines[1:]:
+            if ln.indent:
+                seams.add(ln.no)
     # str.split() splits at what \s matches: re.sub(r"\s+", " ", t).strip()
     return " ".join(join_lines(ctx, lines, texts, seams).split())
 
 
 def _note_paragraphs(ctx: Context, f: Frag) -> list[str]:
-    paras: list[Frag] = [Frag(lines=[], texts=[])]
+    paras: list[Frag] = [Frag(lines=[], texts=[], kind="note")]
     for ln, t in zip(f.lines, f.line_texts()):
         if ln is None and t == "":
-            paras.append(Frag(lines=[], texts=[]))
+            paras.append(Frag(lines=[], texts=[], kind="note"))
             continue
         paras[-1].lines.append(ln)
         paras[-1].texts.append(t)
