@@ -160,3 +160,27 @@ def test_block_ending_with_an_address_continued_by_its_fragment():
             "#nonlinux.\n\n" + para(1))
     doc = normalise(text)
     assert ("p", "The other ports are listed at <https://www.example.org/ports/#nonlinux>.") in blocks(doc)
+
+
+def test_blocks_ending_short_after_a_colon_are_items_not_one_paragraph():
+    # bullets lost, one blank line between the items, none ends with a full stop
+    text = (para(0) + "\nFrom this account the administrator can perform the following tasks:\n\n"
+            "read, write and delete any file on the whole system, whatever the\npermissions\n\n"
+            "change the owner and the permissions of any file on the\nsystem\n\n"
+            "log in to any account of the system without its password.\n\n" + para(1))
+    doc = normalise(text)
+    items = [b for b in blocks(doc) if b[0] == "bullet"]
+    assert items and [t for _, t in items[0][1]] == [
+        "read, write and delete any file on the whole system, whatever the permissions",
+        "change the owner and the permissions of any file on the system",
+        "log in to any account of the system without its password."]
+    assert blocks(doc)[-1] == ("p", para_text(1))
+
+
+def test_block_cut_before_a_function_word_is_still_joined():
+    # text set narrow beside a picture: short lines, the last one ends with 'the'
+    text = (para(0) + "\nThe relations between the two countries\nhave improved since the\n\n"
+            "agreement on gas, and both sides hope to expand trade in the coming years.\n\n" + para(1))
+    doc = normalise(text)
+    assert ("p", "The relations between the two countries have improved since the agreement on gas, "
+                 "and both sides hope to expand trade in the coming years.") in blocks(doc)

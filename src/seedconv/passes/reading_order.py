@@ -18,6 +18,7 @@ import re
 from .base import Context, Frag
 from .urls import EMAIL_END, url_tail
 from .footnotes import is_open, tail_text
+from .segments import _cut_sentence
 
 NAME = "reading_order"
 
@@ -69,7 +70,8 @@ def run(ctx: Context) -> None:
                 not last_para.line_texts()[-1].rstrip().endswith(":") and \
                 not (EMAIL_END.search(last_para.line_texts()[-1].rstrip()) and f.line_texts()[0][:1].isupper()) and \
                 not (last_para.kind == "list_item" and f.line_texts()[0][:1].isupper() and not f.jump
-                     and not _bracket_open(last_para)):
+                     and not _bracket_open(last_para)) and \
+                not _ends_short(ctx, last_para, f, out):
             if last_para.texts is None:
                 last_para.texts = [ln.text for ln in last_para.lines]
             seam = f.first if (f.jump or f.after_break) else None
@@ -117,3 +119,48 @@ def _standalone_label(ctx: Context, prev: Frag, f: Frag, out: list[Frag], widths
                    f"stands alone before a block starting with a capital: a heading or label")
         return True
     return False
+
+
+def _ends_short(ctx: Context, prev: Frag, f: Frag, out: list[Frag]) -> bool:
+    """``prev`` (two lines or more) ends with a line well short of its column,
+    with room for the next block's first word, and only a blank line stands
+    between them (no page or column break): the writer ended the line there —
+    a list item whose bullet was lost, a label — not a sentence cut by a
+    break, which fills its line (or, set narrow beside a picture, ends with
+    a function word)::
+
+        read, write and delete any file of the     [item]
+        system                                      ← short, no full stop
+                                                    (a blank line)
+        Change the owner of any file                [item]
+
+    After a line ending with ':' such blocks are list items (the extractor
+    lost their bullets).
+    """
+    if not out or out[-1] is not prev or f.jump or f.after_break or prev.kind not in ("body", "list_item"):
+        return False
+    texts = [t.strip() for t in prev.line_texts() if t and t.strip()]
+    if len(texts) < 2:
+        return False
+    width = max(len(t) for t in texts)  # the block's own width (text set narrow beside a picture)
+    last = texts[-1]
+    nxt = f.line_texts()[0].split()
+    if width < 20 or not nxt or len(last) + 1 + len(nxt[0]) >= 0.7 * width:
+        return False
+    if _cut_sentence(last, ctx.language):
+        return False  # '… occurred in the': cut before the next word (text narrowed beside a picture)
+    ctx.decide(NAME, "keep-apart-short-end", (prev.last, f.first), last[-30:], "",
+               f"the block ends with a line of {len(last)} characters (the block's longest {width}) with "
+               f"room for the next word, and no break follows: not a sentence cut by a break")
+    # after a line ending with ':' (notes and captions aside), or after such
+    # an item, both are items of a list whose bullets were lost
+    before = next((g for g in reversed(out[:-1]) if g.kind not in ("note", "caption")), None)
+    if prev.kind == "list_item" or (before is not None and before.kind == "body" and
+                                    before.line_texts()[-1].rstrip().endswith(":")):
+        for g in (prev, f):
+            if g.kind != "list_item" and (g is prev or len(g.lines) <= 3):  # (a long block: a paragraph)
+                g.kind, g.list_kind = "list_item", "bullet"
+                ctx.decide(NAME, "bullet-item-short-end", (g.first, g.first), g.line_texts()[0][:40], "",
+                           "blocks ending short of the column without a full stop, after a line "
+                           "ending with ':': items whose bullets were lost")
+    return True
