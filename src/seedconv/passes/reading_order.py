@@ -51,6 +51,7 @@ def run(ctx: Context) -> None:
     fr = ctx.frags
     out = []
     last_para = None
+    joined: set[int] = set()
     for f in fr:
         if f.kind in ("heading", "title", "authors"):
             last_para = None
@@ -71,12 +72,13 @@ def run(ctx: Context) -> None:
                 not (EMAIL_END.search(last_para.line_texts()[-1].rstrip()) and f.line_texts()[0][:1].isupper()) and \
                 not (last_para.kind == "list_item" and f.line_texts()[0][:1].isupper() and not f.jump
                      and not _bracket_open(last_para)) and \
-                not _ends_short(ctx, last_para, f, out):
+                not (id(last_para) not in joined and _ends_short(ctx, last_para, f, out)):
             if last_para.texts is None:
                 last_para.texts = [ln.text for ln in last_para.lines]
             seam = f.first if (f.jump or f.after_break) else None
             last_para.lines.extend(f.lines)
             last_para.texts.extend(f.line_texts())
+            joined.add(id(last_para))  # its last lines are another block's: no short-end test
             if seam is not None:
                 last_para.__dict__.setdefault("seams", set()).add(seam)
             ctx.decide(NAME, "rejoin-paragraph", (f.first, f.last), "", f"continues the block ending at line "
