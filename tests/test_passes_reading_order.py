@@ -184,3 +184,14 @@ def test_block_cut_before_a_function_word_is_still_joined():
     doc = normalise(text)
     assert ("p", "The relations between the two countries have improved since the agreement on gas, "
                  "and both sides hope to expand trade in the coming years.") in blocks(doc)
+
+
+def test_label_standing_alone_after_an_open_item_is_a_heading():
+    text = (para(0) + "\nThe general rules for installing packages are the following:\n"
+            "— packages made for all architectures are safer to install;\n"
+            "— packages made for one architecture face many hurdles and are\n\n"
+            "not safe to install at all\n\n"   # the item's end, cut off by a blank line
+            "Setting the candidate version\n\n" + para(1) + "\n" + para(2))
+    doc = normalise(text)
+    assert ("h2", "Setting the candidate version") in blocks(doc)
+    assert [a for a, *_ in decisions(doc, "reading_order")].count("heading-label") == 1

@@ -94,7 +94,9 @@ def _standalone_label(ctx: Context, prev: Frag, f: Frag, out: list[Frag], widths
     """``prev`` is one short line with no closing punctuation standing right
     before a block that starts with a capital, on the same page and in the
     same column: a heading or label the headings pass did not take, not the
-    first half of a sentence (a sentence cut by a break fills its line)::
+    first half of a sentence (a sentence cut by a break fills its line).  It
+    becomes a heading at the level of the heading before it, unless it holds
+    a comma or more than eight words or follows a line ending with ':'::
 
         Mouse operations                     Mouse operations
         With the mouse, text is selected  →  | With the mouse, text is selected
@@ -119,6 +121,16 @@ def _standalone_label(ctx: Context, prev: Frag, f: Frag, out: list[Frag], widths
         ctx.decide(NAME, "keep-label-apart", (prev.first, f.first), t[-30:], "",
                    f"line of {len(t)} characters (column about {width}) without closing punctuation "
                    f"stands alone before a block starting with a capital: a heading or label")
+        before = next((g for g in reversed(out[:-1]) if g.kind not in ("note", "caption")), None)
+        after_colon = before is not None and before.line_texts()[-1].rstrip().endswith(":")
+        if "," not in t and len(t.split()) <= 8 and not after_colon:
+            # (not a list of names; not a line of code or an example announced by a colon)
+            # a heading, at the level of the last heading before it
+            level = next((g.level for g in reversed(out) if g.kind == "heading" and g.level), 2)
+            prev.kind, prev.level = "heading", level
+            ctx.decide(NAME, "heading-label", (prev.first, prev.last), t[:40], f"h{level}",
+                       "a label standing alone before a paragraph, without a comma, is a heading, "
+                       "at the level of the heading before it")
         return True
     return False
 
