@@ -195,3 +195,23 @@ def test_label_standing_alone_after_an_open_item_is_a_heading():
     doc = normalise(text)
     assert ("h2", "Setting the candidate version") in blocks(doc)
     assert [a for a, *_ in decisions(doc, "reading_order")].count("heading-label") == 1
+
+
+def test_short_line_after_a_note_before_a_capital_is_a_heading_not_a_tail():
+    # the paragraph is cut by the column end; its note stands between; the
+    # next column opens with a heading, not with the paragraph's tail
+    text = (para(0) + "\n" + LINES[2] + "1\nand that is why it may not be\n\n"
+            "1 See the manual page of the terminal emulator.\n\n"
+            "Time to play\n\n" + para(4) + "\n" + para(5))
+    doc = normalise(text)
+    assert len(doc.notes) == 1
+    assert ("h2", "Time to play") in blocks(doc)
+
+
+def test_tail_of_a_cut_paragraph_after_a_note_is_still_joined():
+    text = (para(0) + "\n" + LINES[2] + "1\nand that is why it may not be\n\n"
+            "1 See the manual page of the terminal emulator.\n\n"
+            "possible to see the command.\n\n" + para(4))
+    doc = normalise(text)
+    assert len(doc.notes) == 1
+    assert any(t.endswith("it may not be possible to see the command.") for k, t in blocks(doc) if k == "p")

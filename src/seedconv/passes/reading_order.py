@@ -52,7 +52,9 @@ def run(ctx: Context) -> None:
     out = []
     last_para = None
     joined: set[int] = set()
-    for f in fr:
+    for i, f in enumerate(fr):
+        if f.kind == "body" and last_para is not None and _heading_after_break(ctx, f, fr, i, out):
+            last_para = None
         if f.kind in ("heading", "title", "authors"):
             last_para = None
             out.append(f)
@@ -177,4 +179,37 @@ def _ends_short(ctx: Context, prev: Frag, f: Frag, out: list[Frag]) -> bool:
                 ctx.decide(NAME, "bullet-item-short-end", (g.first, g.first), g.line_texts()[0][:40], "",
                            "blocks ending short of the column without a full stop, after a line "
                            "ending with ':': items whose bullets were lost")
+    return True
+
+
+def _heading_after_break(ctx: Context, f: Frag, fr: list[Frag], i: int, out: list[Frag]) -> bool:
+    """``f`` follows a page or column break (or notes) and is one short heading-like line
+    without closing punctuation, and the next block opens with a capital: a
+    heading at the top of the column, not the tail of the paragraph cut by
+    the break (a paragraph's tail ends its sentence)::
+
+        ... Puede que no sea            [cut by the column break]
+        Hora de jugar                   ← a heading, not '... no sea Hora de jugar'
+        Ahora está listo para ...
+    """
+    from .headings import style_of
+
+    between = i > 0 and fr[i - 1].kind in ("note", "caption")  # notes moved out of the way
+    if not ctx.settings.headings or not (f.jump or f.after_break or between):
+        return False
+    texts = [t.strip() for t in f.line_texts() if t and t.strip()]
+    if len(texts) != 1:
+        return False
+    t = texts[0]
+    if len(t.split()) > 8 or not is_open(t) or "," in t or style_of(t, ctx.language) is None or \
+            _cut_sentence(t, ctx.language):
+        return False
+    nxt = next((g for g in fr[i + 1:] if g.kind not in ("note", "caption")), None)
+    if nxt is None or nxt.kind != "body" or not nxt.line_texts()[0][:1].isupper():
+        return False
+    level = next((g.level for g in reversed(out) if g.kind == "heading" and g.level), 2)
+    f.kind, f.level = "heading", level
+    ctx.decide(NAME, "heading-after-break", (f.first, f.last), t[:40], f"h{level}",
+               "one short line without closing punctuation after a break, before a block opening "
+               "with a capital: a heading at the top of a column, not the tail of the cut paragraph")
     return True
