@@ -215,3 +215,12 @@ def test_tail_of_a_cut_paragraph_after_a_note_is_still_joined():
     doc = normalise(text)
     assert len(doc.notes) == 1
     assert any(t.endswith("it may not be possible to see the command.") for k, t in blocks(doc) if k == "p")
+
+
+def test_block_ending_short_inside_brackets_is_still_joined():
+    text = (para(0) + "\nThe system usually includes the following parts:\n\n"
+            "a file system that follows the file system hierarchy standard (the\nstandard\n\n"
+            "Hierarchy of the Linux file systems), published on the web.\n\n" + para(1))
+    doc = normalise(text)
+    assert any("(the standard Hierarchy of the Linux file systems)" in t
+               for k, t in blocks(doc) if isinstance(t, str))

@@ -153,8 +153,9 @@ def _ends_short(ctx: Context, prev: Frag, f: Frag, out: list[Frag]) -> bool:
     After a line ending with ':' such blocks are list items (the extractor
     lost their bullets).
     """
-    if not out or out[-1] is not prev or f.jump or f.after_break or prev.kind not in ("body", "list_item"):
-        return False
+    if not out or out[-1] is not prev or f.jump or f.after_break or prev.kind not in ("body", "list_item") \
+            or _bracket_open(prev):
+        return False  # (a bracket left open: what follows continues it)
     texts = [t.strip() for t in prev.line_texts() if t and t.strip()]
     if len(texts) < 2:
         return False
