@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import blocks, decisions, normalise
+from conftest import blocks, decisions, normalise, para
 from seedconv.model import Email, Link, Text
 from seedconv.passes.urls import in_url, inlines, strip_trailing, url_hyphen
 
@@ -167,3 +167,17 @@ def test_camel_case_word_broken_in_an_address_is_a_sure_inserted_hyphen():
                     "cker). The packages wait for them in the archive.\n")
     assert [x.url for x in doc.blocks[0].content if isinstance(x, Link)] == [
         "https://wiki.example.org/Team/TransitionTracker"]
+
+
+def test_file_path_cut_after_a_slash_is_joined():
+    text = para(0) + "The authors are listed in the files\n/usr/\nshare/doc/package/copyright, one for each package.\n"
+    doc = normalise(text)
+    assert "files /usr/share/doc/package/copyright, one" in blocks(doc)[-1][1]
+    assert [a for a, *_ in decisions(doc, "urls")] == ["join-path"]
+
+
+@pytest.mark.parametrize("rest", ["is where the configuration lives.", "holds it and more."])
+def test_path_before_a_word_of_prose_is_not_joined(rest):
+    doc = normalise(para(0) + "The configuration directory is /etc/\n" + rest + "\n")
+    assert "/etc/ " + rest.split()[0] in blocks(doc)[-1][1]
+    assert decisions(doc, "urls", "join-path") == []

@@ -10,7 +10,9 @@ with word knowledge for the document's language (wordfreq)::
     2016- | 2018           → 2016-2018         (numbers)
 
 Dashes at a line end (``–``, ``—``) join without a space.  Inside URLs the
-decision is :func:`urls.url_hyphen`'s.  Every decision is recorded with its
+decision is :func:`urls.url_hyphen`'s.  A file path cut after a slash
+(``/usr/ | share/doc/…``) joins without a space when the next line goes on
+with more of a path (another slash or a dot), not with a word of prose.  Every decision is recorded with its
 source lines and the original form, so it can be audited and reversed.
 """
 from __future__ import annotations
@@ -23,6 +25,10 @@ from .words import is_word, zipf, zipf_any
 
 NAME = "line_end_hyphens"
 _RIGHT = re.compile(r"^([^\W\d_]+)")
+# an absolute or home path ending with a slash, and what may continue it: a
+# name with another slash or a dot in it (not a word of prose: '/etc/' | 'is')
+_PATH_END = re.compile(r"(?:^|[\s(\"'«“„])~?/(?:[\w.+-]+/)+$")
+_PATH_REST = re.compile(r"[\w.+-]+(?:/[\w.+-]*|\.[\w]+)(?:[\w./+-]*)[)\"'»”.,;:]*(?:\s|$)")
 _SLASH_END = re.compile(r"(?:^|\s|\()[^\W\d_]{1,12}/$")  # a word and a slash, not a path
 _SPACED_LEFT = re.compile(r"(?<![\w-])([^\W\d_]{2,}) -$")
 _HYPHENS = ("-", "\u2010", "\u2011")
@@ -209,6 +215,13 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
             if record:
                 ctx.decide(NAME, "join-slash", (prev_no, ln.no), tail.split()[-1] + "|" + t.split()[0], "",
                            "a word ending with a slash continues on the next line")
+            add(t)
+            continue
+        if tail.endswith("/") and not jump and _PATH_END.search(tail[-80:]) and _PATH_REST.match(t):
+            # '/usr/' | 'share/doc/package/copyright': a file path cut at a line end
+            if record:
+                ctx.decide("urls", "join-path", (prev_no, ln.no), tail.split()[-1] + "|" + t.split()[0], "",
+                           "a file path cut after a slash goes on with more of the path")
             add(t)
             continue
         add(" " + t)
