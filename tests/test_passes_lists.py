@@ -212,3 +212,14 @@ def test_dash_at_a_line_start_inside_a_sentence_stays():
             "— set the owner and the permissions of any file of the system;\n\n" + para(1))
     doc = normalise(text)
     assert blocks(doc)[1][0] == "p" and "this power — unlimited" in blocks(doc)[1][1]
+
+
+def test_first_dash_item_continued_by_a_block_opening_with_a_quote():
+    text = (para(0) + "\nThere are several ways to set the target release:\n"
+            "— the configuration file with the line « APT::Default-Release\n\n"
+            "\"stable\"; »\n\n"
+            "— the command line option, for example « apt-get install -t testing »\n\n" + para(1))
+    doc = normalise(text)
+    items = [b for b in blocks(doc) if b[0] == "bullet"]
+    assert items and len(items[0][1]) == 2
+    assert items[0][1][0][1].startswith("the configuration file with the line")

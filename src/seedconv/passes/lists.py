@@ -156,7 +156,8 @@ def _dash_neighbours(frags: list[Frag]) -> dict[int, set[int]]:
 
 def _same_dash_near(frags: list[Frag], n: int, dash: str, steps) -> bool:
     """Whether the body block before or after block n (looking past up to
-    three lower-case continuations) opens with ``dash``."""
+    three continuations: blocks opening in lower case, with a quote or a
+    digit) opens with ``dash``."""
     for step in steps:
         j, skipped = n + step, 0
         while 0 <= j < len(frags):
@@ -165,11 +166,15 @@ def _same_dash_near(frags: list[Frag], n: int, dash: str, steps) -> bool:
             if g.kind != "body" or not g.lines:
                 continue
             tg = _first_text(g)
-            if tg[:1].islower() and skipped < 3:
-                skipped += 1  # a continuation in lower case
+            if skipped < 3 and tg[:1] not in "-–—" and not tg[:1].isupper():
+                skipped += 1  # a continuation (in lower case, or opening with a quote or a digit)
                 continue
             mg = _DASH_LINE.match(tg)
             if mg and mg.group(1) == dash:
+                return True
+            # looking back: the item before may be the last line of its block
+            # (a first item left at the end of the paragraph announcing it)
+            if step < 0 and any((m := _DASH_LINE.match(x)) and m.group(1) == dash for x in g.line_texts()[1:]):
                 return True
             break
     return False
