@@ -223,3 +223,26 @@ def test_first_dash_item_continued_by_a_block_opening_with_a_quote():
     items = [b for b in blocks(doc) if b[0] == "bullet"]
     assert items and len(items[0][1]) == 2
     assert items[0][1][0][1].startswith("the configuration file with the line")
+
+
+def test_capitalised_line_after_one_line_items_ends_the_list():
+    text = (para(0) + "\nThe package fields compare as follows:\n"
+            "— Essential: yes > no\n— Section: main > contrib > non-free\n"
+            "— Tasks: packages listed in tasks such as « Desktop environment »\n"
+            "Debian is a volunteer project with a distributed model of development,\n"
+            "so its archive holds many packages of different aims and quality.\n\n" + para(1))
+    doc = normalise(text)
+    items = [b for b in blocks(doc) if b[0] == "bullet"]
+    assert items and len(items[0][1]) == 3
+    assert ("p", "Debian is a volunteer project with a distributed model of development, so its archive "
+                 "holds many packages of different aims and quality.") in blocks(doc)
+
+
+def test_wrapped_item_keeps_its_capitalised_second_line():
+    text = (para(0) + "\nThe package fields compare as follows:\n"
+            "— Essential: yes > no\n— Priority: required > important > standard > optional\n"
+            "— Section: main > contrib > non-free, in the order set out by the\n"
+            "Debian Policy Manual, its second chapter\n\n" + para(1))
+    items = [b for b in blocks(normalise(text)) if b[0] == "bullet"]
+    assert items[0][1][-1][1] == ("Section: main > contrib > non-free, in the order set out by the Debian "
+                                  "Policy Manual, its second chapter")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .base import Context, Frag
+from .segments import _cut_sentence
 
 NAME = "lists"
 BULLET = re.compile(r"^([\uf0a7\uf0b7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf071\u2022\u25e6\u25aa\u25a0\u25cf\u25cb\u2043\u2219\u00b7\u2013\u2014\u27a2\u2192]|[-*+](?=\s))\s*(\S.*)$")
@@ -197,12 +198,33 @@ def _split_items(ctx: Context, f: Frag, dash_near=()) -> list[Frag]:
             cur = Frag(lines=[ln], kind="list_item", list_kind="bullet", texts=[m.group(2)])
             ctx.decide(NAME, "bullet-item", (ln.no, ln.no), t[:40], m.group(2)[:40],
                        f"line starts with bullet glyph U+{ord(m.group(1)):04X}")
+        elif cur.kind == "list_item" and len(cur.lines) == 1 and _one_line_items(res) and \
+                t[:1].isupper() and not cur.texts[0].rstrip().endswith((",", "-", "–")) and \
+                not _cut_sentence(cur.texts[0], ctx.language):  # ('… as the' | 'Debian Policy')
+            # every item so far held one line: a capitalised line after the
+            # last one is not its continuation but the text after the list
+            res.append(cur)
+            cur = Frag(lines=[ln], kind="body", texts=[t])
+            ctx.decide(NAME, "list-end", (ln.no, ln.no), t[:40], "",
+                       "capitalised line after a list whose items are one line each")
         else:
             cur.lines.append(ln)
             cur.texts.append(t)
     if cur.lines:
         res.append(cur)
     return res
+
+
+def _one_line_items(res: list[Frag]) -> bool:
+    """At least two items before, in a row at the end of ``res``, one line each."""
+    n = 0
+    for g in reversed(res):
+        if g.kind != "list_item":
+            break
+        if len(g.lines) != 1:
+            return False
+        n += 1
+    return n >= 2
 
 
 def _dash_bullet_ok(texts: list[str]) -> bool:
