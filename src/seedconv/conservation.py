@@ -148,8 +148,8 @@ def lost_words(text, doc: Document) -> tuple[int, int, list[str]]:
     first: list[str] = []
     seen: set[str] = set()
     for piece in pieces():
-        for m in _WORD.finditer(piece):
-            t = m.group()
+        # each distinct spelling once, in the order of its first occurrence
+        for t in dict.fromkeys(_WORD.findall(piece)):
             f = t.casefold()
             if f in missing and f not in seen:
                 seen.add(f)

@@ -66,6 +66,14 @@ class Frag(_Extensible):
     def line_texts(self) -> list[str]:
         return self.texts if self.texts is not None else [ln.text for ln in self.lines]
 
+    def first_text(self) -> str:
+        """``line_texts()[0]`` without making the list."""
+        return self.texts[0] if self.texts is not None else self.lines[0].text
+
+    def last_text(self) -> str:
+        """``line_texts()[-1]`` without making the list."""
+        return self.texts[-1] if self.texts is not None else self.lines[-1].text
+
 
 @dataclass
 class Context:
