@@ -147,6 +147,7 @@ def lost_words(text, doc: Document) -> tuple[int, int, list[str]]:
         return 0, 0, []
     first: list[str] = []
     seen: set[str] = set()
+    wanted = min(10, len(missing))  # (once every missing word is seen, the rest need not be read)
     for piece in pieces():
         # each distinct spelling once, in the order of its first occurrence
         for t in dict.fromkeys(_WORD.findall(piece)):
@@ -154,9 +155,9 @@ def lost_words(text, doc: Document) -> tuple[int, int, list[str]]:
             if f in missing and f not in seen:
                 seen.add(f)
                 first.append(t)
-                if len(first) == 10:
+                if len(first) == wanted:
                     break
-        if len(first) == 10:
+        if len(first) == wanted:
             break
     return sum(missing.values()), len(missing), first
 
