@@ -70,11 +70,12 @@ def run(ctx: Context) -> None:
                 not (EMAIL_END.search(last_para.last_text().rstrip()) and f.first_text()[:1].isupper()) and \
                 not (last_para.kind == "list_item" and f.first_text()[:1].isupper() and not f.jump
                      and not _bracket_open(last_para)):
-            if last_para.texts is None:
-                last_para.texts = [ln.text for ln in last_para.lines]
+            if last_para.texts is not None or f.texts is not None:  # (else the lines' own texts)
+                if last_para.texts is None:
+                    last_para.texts = [ln.text for ln in last_para.lines]
+                last_para.texts.extend(f.line_texts())
             seam = f.first if (f.jump or f.after_break) else None
             last_para.lines.extend(f.lines)
-            last_para.texts.extend(f.line_texts())
             if seam is not None:
                 last_para.__dict__.setdefault("seams", set()).add(seam)
             ctx.decide(NAME, "rejoin-paragraph", (f.first, f.last), "", f"continues the block ending at line "

@@ -32,7 +32,7 @@ def run(ctx: Context) -> None:
             n_text += 1
             indented += ln.indent
     jumps_matter = n_text > 0 and indented / n_text < 0.2
-    breaks = ctx.meta.get("breaks", set())
+    breaks = ctx.meta.pop("breaks", set())  # (asked by no later pass: let go)
     frags: list[Frag] = []
     cur: list = []
     cur_meta = (False, False)  # the block's jump and after_break, from its first line
@@ -97,15 +97,24 @@ def line_width(ctx: Context) -> int:
     return lens[min(len(lens) - 1, int(len(lens) * 0.95))]
 
 
+def _ints(values) -> array:
+    """The numbers ``values()`` gives, 4 bytes each (``array("l")`` takes 8
+    on 64-bit Linux), or 8 if one does not fit in 4 (a line of 2 GB)."""
+    try:
+        return array("i", values())
+    except OverflowError:
+        return array("q", values())
+
+
 class _LocalWidths:
     """Line number → local column width, computed on first asking (most
     callers ask for a few lines only)."""
 
     def __init__(self, texts: list, width: int):
         # compact arrays (4 bytes a line), not lists and a dict of the line numbers
-        self._nos = array("l", (ln.no for ln in texts))   # increasing
-        self._lens = array("l", (len(ln.text) for ln in texts))
-        self._pages = array("l", (ln.page for ln in texts))
+        self._nos = _ints(lambda: (ln.no for ln in texts))   # increasing
+        self._lens = _ints(lambda: (len(ln.text) for ln in texts))
+        self._pages = _ints(lambda: (ln.page for ln in texts))
         self._width = width
         self._done: dict[int, int] = {}
 
