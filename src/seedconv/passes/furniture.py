@@ -316,12 +316,14 @@ def run(ctx: Context) -> None:
     # pages and places only of the texts printed often enough to be furniture
     # (most candidate lines are printed once: no entry of their own)
     often = {key for key, c in counts.items() if c >= ctx.settings.repeat_min}
-    pages_of: dict[str, set[int]] = defaultdict(set)
+    first_page: dict[str, int] = {}
+    on_pages: set[str] = set()  # printed on two pages or more (not a set of pages each: memory)
     where: dict[str, list[int]] = defaultdict(list)
     for i in candidates:
         key = masks[lines[i].text]
         if key in often:
-            pages_of[key].add(lines[i].page)
+            if first_page.setdefault(key, lines[i].page) != lines[i].page:
+                on_pages.add(key)
             where[key].append(i)
     close = {key for key, idxs in where.items() if len(idxs) > 1 and _close_together(lines, idxs)}
 
@@ -345,7 +347,7 @@ def run(ctx: Context) -> None:
         elif _is_rule(t):
             ctx.remove(ln, "rule", "separator made of punctuation only")
         elif counts[key] >= ctx.settings.repeat_min and len(t) <= 120 and not t.isdecimal() and \
-                (not paged or (len(pages_of[key]) >= 2 and i in edge)) and not _url_only(t) and \
+                (not paged or (key in on_pages and i in edge)) and not _url_only(t) and \
                 key not in close and not _opens_called_note(t, called, i):
             kind = "copyright" if _copyright(t) else "running-head"
             ctx.remove(ln, kind, f"repeated {counts[key]} times alone between blank lines or at page edges")
