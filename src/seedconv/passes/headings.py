@@ -69,12 +69,18 @@ def _opens_with_name(t: str, lang: str) -> bool:
     return rare_name(m.group(0).strip(), lang)
 
 
+def _has_url_or_mail(t: str) -> bool:
+    """``_URL_MAIL.search(t)``, the substring tests first."""
+    return "@" in t or "www." in t or ("://" in t and bool(_URL_MAIL.search(t)))
+
+
 def style_of(t: str, lang: str | None = None) -> str | None:
     """The style of a heading candidate (numbered:N, caps, title, sentence),
     or None.  With ``lang``, a short line opening with a lower-case name
     (:func:`_opens_with_name`) is a sentence-case candidate too."""
     t = t.strip()
-    if not t or len(t) > 120 and (len(t) > 200 or not _is_caps(t)) or _URL_MAIL.search(t) or _NOT_HEADING_END.search(t) or t.endswith("-"):
+    if not t or len(t) > 120 and (len(t) > 200 or not _is_caps(t)) or _has_url_or_mail(t) or \
+            _NOT_HEADING_END.search(t[-4:]) or t.endswith("-"):  # (its matches take four characters at most)
         return None
     if _OPEN_QUOTE.match(t) and t[-1] in "\"»”’'":
         return None  # a quoted label ("«Secciones»"), not a heading
@@ -105,7 +111,9 @@ def run(ctx: Context) -> None:
     for i, f in enumerate(fr):
         if f.kind != "body" or len(f.lines) > 3 and not (len(f.lines) <= 6 and _caps_block(f)):
             continue  # (a heading in capitals may wrap over up to six narrow lines)
-        t = re.sub(r"(?<=\w)- (?=\w)", "", " ".join(f.line_texts()))  # heading wrapped with a hyphen
+        t = " ".join(f.line_texts())
+        if "- " in t:  # a heading wrapped with a hyphen
+            t = re.sub(r"(?<=\w)- (?=\w)", "", t)
         wrapped = len(f.lines) == 2 and f.first_text().endswith("-")
         st = style_of(t, ctx.language)
         named = _names_next(t, _next_body(fr, i))
