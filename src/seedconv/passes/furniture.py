@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from itertools import compress
 
 from ..chunks import joined_batches
 from .base import Context, Line
@@ -327,7 +328,7 @@ def run(ctx: Context) -> None:
             where[key].append(i)
     close = {key for key, idxs in where.items() if len(idxs) > 1 and _close_together(lines, idxs)}
 
-    confirmed: set[int] = set()
+    confirmed = _IndexSet(len(lines))
     called = _calls_before(ctx, calls)
     title_line = _title_before_names(lines, text_idx)
     sections = section_numbers(ctx, text_idx)
@@ -389,6 +390,26 @@ def run(ctx: Context) -> None:
     _mark_breaks(ctx, confirmed)
 
 
+class _IndexSet:
+    """A set of line indices (``add``, ``in``, iteration in increasing order)
+    kept as a byte a line: a set of integers takes 16 to 64 bytes an index,
+    and the lines confirmed as furniture can be a quarter of a document's."""
+
+    __slots__ = ("_flags",)
+
+    def __init__(self, n: int):
+        self._flags = bytearray(n)
+
+    def add(self, i: int) -> None:
+        self._flags[i] = 1
+
+    def __contains__(self, i: int) -> bool:
+        return 0 <= i < len(self._flags) and self._flags[i] == 1
+
+    def __iter__(self):
+        return compress(range(len(self._flags)), self._flags)
+
+
 _EDGE_NUM = re.compile(r"^\d{1,4}\s+\S|\S\s+\d{1,4}$")
 
 
@@ -409,7 +430,7 @@ def _spaced_call_langs() -> set[str]:
     return SPACED_CALL_LANGS
 
 
-def _repeated_inline(ctx: Context, text_idx: list[int], confirmed: set[int],
+def _repeated_inline(ctx: Context, text_idx: list[int], confirmed: _IndexSet,
                      masks: dict[str, str] | None = None, called=None) -> None:
     """Running heads that the extractor did not set apart with blank lines:
     short title-like lines (or lines carrying a page number at one end) that
@@ -512,7 +533,7 @@ def _calls_before(ctx: Context, calls: _Calls | None = None) -> _CallsBefore:
     return _CallsBefore(first)
 
 
-def _page_counter(ctx: Context, text_idx: list[int], confirmed: set[int],
+def _page_counter(ctx: Context, text_idx: list[int], confirmed: _IndexSet,
                   calls: _Calls | None = None) -> None:
     """Lone numbers that count pages: going up by 1 or 2 through the text,
     far apart (a column of note labels is consecutive lines instead); three
@@ -603,7 +624,7 @@ def _title_before_names(lines, text_idx: list[int]) -> int | None:
     return text_idx[0]
 
 
-def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: set[int],
+def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: _IndexSet,
                     calls: _Calls | None = None) -> None:
     """Heads and feet printed on the same line as the page number
     (``42 Free Software Review``, ``Aoki: Console basics 43``): short
@@ -660,7 +681,7 @@ def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: set[int],
         confirmed.add(i)
 
 
-def _repeated_beside(ctx: Context, text_idx: list[int], confirmed: set[int],
+def _repeated_beside(ctx: Context, text_idx: list[int], confirmed: _IndexSet,
                      masks: dict[str, str] | None = None) -> bool:
     """A short title-like line printed at least twice, once right beside
     confirmed furniture (a page number, a copyright line), is a running head."""
@@ -679,7 +700,7 @@ def _repeated_beside(ctx: Context, text_idx: list[int], confirmed: set[int],
     return changed
 
 
-def _numbers_next_to_furniture(ctx: Context, text_idx: list[int], confirmed: set[int]) -> None:
+def _numbers_next_to_furniture(ctx: Context, text_idx: list[int], confirmed: _IndexSet) -> None:
     """Lone numbers next to removed furniture or to the next page's number."""
     lines = ctx.lines
     # the lone numbers (texts do not change here; removal is tested in the loop)
@@ -698,7 +719,7 @@ def _numbers_next_to_furniture(ctx: Context, text_idx: list[int], confirmed: set
                 changed = True
 
 
-def _head_after_number(ctx: Context, confirmed: set[int]) -> None:
+def _head_after_number(ctx: Context, confirmed: _IndexSet) -> None:
     """A short title-like line right after a page number is the next page's
     running head when the text after it continues a sentence (lower case),
     or when the number is the second of a page turn (the foot's number n,
@@ -726,7 +747,7 @@ def _head_after_number(ctx: Context, confirmed: set[int]) -> None:
             confirmed.add(j)
 
 
-def _page_top_heads(ctx: Context, iso: set[int], confirmed: set[int]) -> None:
+def _page_top_heads(ctx: Context, iso: set[int], confirmed: _IndexSet) -> None:
     """With form feeds: when every page after the first opens with a short,
     title-like line standing alone (page numbers aside), those lines are
     running heads even if each is printed only once (odd/even heads)."""
@@ -779,7 +800,7 @@ def _opens_called_note(text: str, called, i: int) -> bool:
     return bool(m) and called.before(m.group(1), i)
 
 
-def _zones(ctx: Context, iso: set[int], confirmed: set[int],
+def _zones(ctx: Context, iso: set[int], confirmed: _IndexSet,
            called: _CallsBefore | None = None) -> None:
     """Short title-like lines in the same zone as confirmed furniture, before
     it (not a line opening with the number of a note called before it)."""
@@ -935,7 +956,7 @@ def _drop_caps(ctx: Context, iso: set[int]) -> None:
         ctx.remove(ln, "drop-cap", "single capital alone on a line")
 
 
-def _mark_breaks(ctx: Context, confirmed: set[int]) -> None:
+def _mark_breaks(ctx: Context, confirmed: _IndexSet) -> None:
     """Remember inferred page breaks: the first text line after removed furniture."""
     lines = ctx.lines
     breaks = set(ctx.meta.get("breaks", set()))
