@@ -280,16 +280,16 @@ def test_isolated_lines_is_isolated_line_by_line():
     import random
 
     from seedconv.passes import furniture as fu
-    from seedconv.passes.base import Line
+    from seedconv.passes.base import Line, SoftBlank
 
     rng = random.Random(5)
     for _ in range(300):
         lines = []
         for k in range(rng.randint(0, 14)):
             blank = rng.random() < 0.4
-            lines.append(Line(no=k + 1, text="" if blank else "x", page=rng.choice((0, 0, 0, 1)),
-                              blank=blank, soft_blank=blank and rng.random() < 0.5,
-                              removed=rng.random() < 0.15))
+            kind = SoftBlank if blank and rng.random() < 0.5 else Line
+            lines.append(kind(no=k + 1, text="" if blank else "x", page=rng.choice((0, 0, 0, 1)),
+                              blank=blank, removed=rng.random() < 0.15))
         idxs = [i for i, ln in enumerate(lines) if not ln.blank]
         assert fu._isolated_lines(lines, idxs) == {i for i in idxs if fu._isolated(lines, i)}
 

@@ -147,16 +147,17 @@ def lost_words(text, doc: Document) -> tuple[int, int, list[str]]:
         return 0, 0, []
     first: list[str] = []
     seen: set[str] = set()
+    wanted = min(10, len(missing))  # (once every missing word is seen, the rest need not be read)
     for piece in pieces():
-        for m in _WORD.finditer(piece):
-            t = m.group()
+        # each distinct spelling once, in the order of its first occurrence
+        for t in dict.fromkeys(_WORD.findall(piece)):
             f = t.casefold()
             if f in missing and f not in seen:
                 seen.add(f)
                 first.append(t)
-                if len(first) == 10:
+                if len(first) == wanted:
                     break
-        if len(first) == 10:
+        if len(first) == wanted:
             break
     return sum(missing.values()), len(missing), first
 

@@ -43,7 +43,7 @@ def run(ctx: Context) -> None:
             continue
         prev, nxt = fr[body[n - 1]], fr[body[n + 1]]
         if len(f.lines) <= 2 and len(t) <= 160 and t[:1].isupper() and \
-                is_open(" ".join(prev.line_texts())) and nxt.line_texts()[0][:1].islower() and \
+                is_open(" ".join(prev.line_texts())) and nxt.first_text()[:1].islower() and \
                 (nxt.jump or nxt.after_break or f.after_break) and _runs_to_edge(ctx, prev):
             f.kind = "caption"
             ctx.decide(NAME, "caption-interrupter", (f.first, f.last), t[:40], "caption",

@@ -61,16 +61,21 @@ def run(ctx: Context) -> None:
         if "-" not in t or ln.blank:
             continue
         body = t[:-1] if t.endswith("-") else t  # a line-end hyphen is no evidence
-        for m in _HYPHENATED.finditer(body):
-            address = "/" in _token_at(body, m.start())
-            for form in _sub_forms(m.group(1)):  # 'dpkg-statoverride-Befehl': its parts too
-                key = form.replace("-", "").casefold()
-                prev = forms.get(key, form)
-                # two different hyphenations of the same letters: no evidence
-                forms[key] = form if prev is not None and (prev == form or prev.casefold() == form.casefold()) \
-                    else None
-                if address:
-                    in_address.add(key)
+        # a match lies inside one token (between spaces, which the pattern
+        # neither matches nor looks at differently from the line's ends)
+        for token in body.split(" "):
+            if "-" not in token:
+                continue
+            address = "/" in token
+            for m in _HYPHENATED.finditer(token):
+                for form in _sub_forms(m.group(1)):  # 'dpkg-statoverride-Befehl': its parts too
+                    key = form.replace("-", "").casefold()
+                    prev = forms.get(key, form)
+                    # two different hyphenations of the same letters: no evidence
+                    forms[key] = form if prev is not None and (prev == form or prev.casefold() == form.casefold()) \
+                        else None
+                    if address:
+                        in_address.add(key)
     # what the line-end hyphen pass asks: is this word printed with its hyphen?
     ctx.meta["hyphenated_forms"] = {v.casefold() for v in forms.values() if v is not None}
     # the run-together forms that occur at all, looked for among the tokens of

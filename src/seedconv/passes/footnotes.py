@@ -348,7 +348,7 @@ def run(ctx: Context) -> None:
                            f"the {n_labels} labels printed one per block before the note texts, in order")
                 expected += 1
             for j in range(i, i + n_labels):
-                ctx.decide(NAME, "move-label", (frags[j].first, frags[j].first), frags[j].line_texts()[0], "",
+                ctx.decide(NAME, "move-label", (frags[j].first, frags[j].first), frags[j].first_text(), "",
                            "note label printed apart from its text")
             last_note = out[-1]
             i = groups[-1][-1] + 1
@@ -459,7 +459,7 @@ def run(ctx: Context) -> None:
         # 5. a citation fragment just before a note area: the end of the last
         #    note, or (before note expected+1) note `expected` whose start was lost
         if i + 1 < len(frags) and like(ft) and expected < next_call + 1:
-            nm = _NUM_START.match(frags[i + 1].line_texts()[0])
+            nm = _NUM_START.match(frags[i + 1].first_text())
             if nm and int(nm.group(1)) == expected and last_note is not None and \
                     (first[:1].islower() or _URLISH.match(first)) and not in_sym_area:
                 _append(ctx, last_note, f, 0, len(texts), "citation fragment just before the next note")
@@ -517,7 +517,7 @@ def _label_blocks(frags: list[Frag], i: int, expected: int) -> tuple[int, list[l
     Returns (number of labels, groups of block indices), or None."""
     k = i
     while k < len(frags) and len(frags[k].lines) == 1 and \
-            (m := _BARE_LABEL.match(frags[k].line_texts()[0] or "")) and int(m.group(1)) == expected + k - i:
+            (m := _BARE_LABEL.match(frags[k].first_text() or "")) and int(m.group(1)) == expected + k - i:
         k += 1
     n = k - i
     if n < 2:
@@ -820,7 +820,7 @@ def _citation_follows(frags: list[Frag], i: int) -> int:
     or a year in quotes."""
     parts = [_text(frags[i])]
     for k in range(i + 1, min(len(frags), i + 6)):
-        t = frags[k].line_texts()[0]
+        t = frags[k].first_text()
         if _NUM_START.match(t) or _BODY_START.match(t):
             return 0
         parts.append(_text(frags[k]))

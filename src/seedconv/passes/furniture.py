@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from itertools import compress
 
 from ..chunks import joined_batches
 from .base import Context, Line
@@ -316,16 +317,18 @@ def run(ctx: Context) -> None:
     # pages and places only of the texts printed often enough to be furniture
     # (most candidate lines are printed once: no entry of their own)
     often = {key for key, c in counts.items() if c >= ctx.settings.repeat_min}
-    pages_of: dict[str, set[int]] = defaultdict(set)
+    first_page: dict[str, int] = {}
+    on_pages: set[str] = set()  # printed on two pages or more (not a set of pages each: memory)
     where: dict[str, list[int]] = defaultdict(list)
     for i in candidates:
         key = masks[lines[i].text]
         if key in often:
-            pages_of[key].add(lines[i].page)
+            if first_page.setdefault(key, lines[i].page) != lines[i].page:
+                on_pages.add(key)
             where[key].append(i)
     close = {key for key, idxs in where.items() if len(idxs) > 1 and _close_together(lines, idxs)}
 
-    confirmed: set[int] = set()
+    confirmed = _IndexSet(len(lines))
     called = _calls_before(ctx, calls)
     title_line = _title_before_names(lines, text_idx)
     sections = section_numbers(ctx, text_idx)
@@ -345,7 +348,7 @@ def run(ctx: Context) -> None:
         elif _is_rule(t):
             ctx.remove(ln, "rule", "separator made of punctuation only")
         elif counts[key] >= ctx.settings.repeat_min and len(t) <= 120 and not t.isdecimal() and \
-                (not paged or (len(pages_of[key]) >= 2 and i in edge)) and not _url_only(t) and \
+                (not paged or (key in on_pages and i in edge)) and not _url_only(t) and \
                 key not in close and not _opens_called_note(t, called, i):
             kind = "copyright" if _copyright(t) else "running-head"
             ctx.remove(ln, kind, f"repeated {counts[key]} times alone between blank lines or at page edges")
@@ -387,6 +390,26 @@ def run(ctx: Context) -> None:
     _mark_breaks(ctx, confirmed)
 
 
+class _IndexSet:
+    """A set of line indices (``add``, ``in``, iteration in increasing order)
+    kept as a byte a line: a set of integers takes 16 to 64 bytes an index,
+    and the lines confirmed as furniture can be a quarter of a document's."""
+
+    __slots__ = ("_flags",)
+
+    def __init__(self, n: int):
+        self._flags = bytearray(n)
+
+    def add(self, i: int) -> None:
+        self._flags[i] = 1
+
+    def __contains__(self, i: int) -> bool:
+        return 0 <= i < len(self._flags) and self._flags[i] == 1
+
+    def __iter__(self):
+        return compress(range(len(self._flags)), self._flags)
+
+
 _EDGE_NUM = re.compile(r"^\d{1,4}\s+\S|\S\s+\d{1,4}$")
 
 
@@ -407,7 +430,7 @@ def _spaced_call_langs() -> set[str]:
     return SPACED_CALL_LANGS
 
 
-def _repeated_inline(ctx: Context, text_idx: list[int], confirmed: set[int],
+def _repeated_inline(ctx: Context, text_idx: list[int], confirmed: _IndexSet,
                      masks: dict[str, str] | None = None, called=None) -> None:
     """Running heads that the extractor did not set apart with blank lines:
     short title-like lines (or lines carrying a page number at one end) that
@@ -510,7 +533,7 @@ def _calls_before(ctx: Context, calls: _Calls | None = None) -> _CallsBefore:
     return _CallsBefore(first)
 
 
-def _page_counter(ctx: Context, text_idx: list[int], confirmed: set[int],
+def _page_counter(ctx: Context, text_idx: list[int], confirmed: _IndexSet,
                   calls: _Calls | None = None) -> None:
     """Lone numbers that count pages: going up by 1 or 2 through the text,
     far apart (a column of note labels is consecutive lines instead); three
@@ -601,7 +624,7 @@ def _title_before_names(lines, text_idx: list[int]) -> int | None:
     return text_idx[0]
 
 
-def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: set[int],
+def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: _IndexSet,
                     calls: _Calls | None = None) -> None:
     """Heads and feet printed on the same line as the page number
     (``42 Free Software Review``, ``Aoki: Console basics 43``): short
@@ -658,7 +681,7 @@ def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: set[int],
         confirmed.add(i)
 
 
-def _repeated_beside(ctx: Context, text_idx: list[int], confirmed: set[int],
+def _repeated_beside(ctx: Context, text_idx: list[int], confirmed: _IndexSet,
                      masks: dict[str, str] | None = None) -> bool:
     """A short title-like line printed at least twice, once right beside
     confirmed furniture (a page number, a copyright line), is a running head."""
@@ -677,7 +700,7 @@ def _repeated_beside(ctx: Context, text_idx: list[int], confirmed: set[int],
     return changed
 
 
-def _numbers_next_to_furniture(ctx: Context, text_idx: list[int], confirmed: set[int]) -> None:
+def _numbers_next_to_furniture(ctx: Context, text_idx: list[int], confirmed: _IndexSet) -> None:
     """Lone numbers next to removed furniture or to the next page's number."""
     lines = ctx.lines
     # the lone numbers (texts do not change here; removal is tested in the loop)
@@ -696,7 +719,7 @@ def _numbers_next_to_furniture(ctx: Context, text_idx: list[int], confirmed: set
                 changed = True
 
 
-def _head_after_number(ctx: Context, confirmed: set[int]) -> None:
+def _head_after_number(ctx: Context, confirmed: _IndexSet) -> None:
     """A short title-like line right after a page number is the next page's
     running head when the text after it continues a sentence (lower case),
     or when the number is the second of a page turn (the foot's number n,
@@ -724,7 +747,7 @@ def _head_after_number(ctx: Context, confirmed: set[int]) -> None:
             confirmed.add(j)
 
 
-def _page_top_heads(ctx: Context, iso: set[int], confirmed: set[int]) -> None:
+def _page_top_heads(ctx: Context, iso: set[int], confirmed: _IndexSet) -> None:
     """With form feeds: when every page after the first opens with a short,
     title-like line standing alone (page numbers aside), those lines are
     running heads even if each is printed only once (odd/even heads)."""
@@ -777,7 +800,7 @@ def _opens_called_note(text: str, called, i: int) -> bool:
     return bool(m) and called.before(m.group(1), i)
 
 
-def _zones(ctx: Context, iso: set[int], confirmed: set[int],
+def _zones(ctx: Context, iso: set[int], confirmed: _IndexSet,
            called: _CallsBefore | None = None) -> None:
     """Short title-like lines in the same zone as confirmed furniture, before
     it (not a line opening with the number of a note called before it)."""
@@ -943,7 +966,7 @@ def rights_text(t: str) -> str:
     return _PAGE_NO_APART.sub("", t).strip()
 
 
-def _mark_breaks(ctx: Context, confirmed: set[int]) -> None:
+def _mark_breaks(ctx: Context, confirmed: _IndexSet) -> None:
     """Remember inferred page breaks: the first text line after removed furniture."""
     lines = ctx.lines
     breaks = set(ctx.meta.get("breaks", set()))

@@ -69,12 +69,18 @@ def _opens_with_name(t: str, lang: str) -> bool:
     return rare_name(m.group(0).strip(), lang)
 
 
+def _has_url_or_mail(t: str) -> bool:
+    """``_URL_MAIL.search(t)``, the substring tests first."""
+    return "@" in t or "www." in t or ("://" in t and bool(_URL_MAIL.search(t)))
+
+
 def style_of(t: str, lang: str | None = None) -> str | None:
     """The style of a heading candidate (numbered:N, caps, title, sentence),
     or None.  With ``lang``, a short line opening with a lower-case name
     (:func:`_opens_with_name`) is a sentence-case candidate too."""
     t = t.strip()
-    if not t or len(t) > 120 and (len(t) > 200 or not _is_caps(t)) or _URL_MAIL.search(t) or _NOT_HEADING_END.search(t) or t.endswith("-"):
+    if not t or len(t) > 120 and (len(t) > 200 or not _is_caps(t)) or _has_url_or_mail(t) or \
+            _NOT_HEADING_END.search(t[-4:]) or t.endswith("-"):  # (its matches take four characters at most)
         return None
     if _OPEN_QUOTE.match(t) and t[-1] in "\"»”’'":
         return None  # a quoted label ("«Secciones»"), not a heading
@@ -105,8 +111,10 @@ def run(ctx: Context) -> None:
     for i, f in enumerate(fr):
         if f.kind != "body" or len(f.lines) > 3 and not (len(f.lines) <= 6 and _caps_block(f)):
             continue  # (a heading in capitals may wrap over up to six narrow lines)
-        t = re.sub(r"(?<=\w)- (?=\w)", "", " ".join(f.line_texts()))  # heading wrapped with a hyphen
-        wrapped = len(f.lines) == 2 and f.line_texts()[0].endswith("-")
+        t = " ".join(f.line_texts())
+        if "- " in t:  # a heading wrapped with a hyphen
+            t = re.sub(r"(?<=\w)- (?=\w)", "", t)
+        wrapped = len(f.lines) == 2 and f.first_text().endswith("-")
         st = style_of(t, ctx.language)
         named = _names_next(t, _next_body(fr, i))
         if st is None and named:
@@ -115,7 +123,7 @@ def run(ctx: Context) -> None:
             continue
         prev = _prev_body(fr, i)
         nxt = _next_body(fr, i)
-        if t[:1].islower() and prev is not None and prev.line_texts()[-1].rstrip().endswith("-"):
+        if t[:1].islower() and prev is not None and prev.last_text().rstrip().endswith("-"):
             continue  # the rest of a word broken at the end of the block before
         prev_is_heading = bool(found) and found[-1][0] == i - 1
         if prev is not None and prev.kind == "list_item" and st != "caps" and not st.startswith("numbered") \
@@ -132,15 +140,15 @@ def run(ctx: Context) -> None:
                        "short label line after a block ending with a colon, before a paragraph")
         if nxt is None and st == "sentence":
             continue
-        if nxt is not None and nxt.kind == "body" and nxt.line_texts()[0][:1].islower() and not named and \
+        if nxt is not None and nxt.kind == "body" and nxt.first_text()[:1].islower() and not named and \
                 not (st == "caps" and len(t.split()) >= 3 and t[-1] in "?!") and \
-                not (_MAN_REF.match(nxt.line_texts()[0]) and st in ("title", "sentence")
+                not (_MAN_REF.match(nxt.first_text()) and st in ("title", "sentence")
                      and len(f.lines) == 1 and not _CODE_CHARS.search(t)
                      and (prev is None or not is_open(" ".join(prev.line_texts()))
                           or f.jump or f.after_break or (i > 0 and fr[i - 1].kind == "note"))):
             continue  # the next block continues this line (not a command name opening a sentence)
         comma_label = st == "sentence" and len(f.lines) == 1 and t.count(",") == 1 and len(t.split()) <= 6 \
-            and nxt is not None and nxt.kind == "body" and len(nxt.lines) >= 2 and nxt.line_texts()[0][:1].isupper() \
+            and nxt is not None and nxt.kind == "body" and len(nxt.lines) >= 2 and nxt.first_text()[:1].isupper() \
             and not prev_is_heading and not t.endswith(")") \
             and not any(w.casefold() in _CONJUNCTIONS for w in t.split()) \
             and (prev is None or prev.kind != "body" or not is_open(" ".join(prev.line_texts())))
@@ -187,7 +195,7 @@ def _lists_not_headings(ctx: Context, found: list[tuple[int, str]]) -> list[tupl
             for i, _ in run:
                 f = fr[i]
                 f.kind, f.list_kind = "list_item", "bullet"
-                ctx.decide(NAME, "items-not-headings", (f.first, f.last), f.line_texts()[0][:60], "",
+                ctx.decide(NAME, "items-not-headings", (f.first, f.last), f.first_text()[:60], "",
                            f"{len(run)} short lines in a row in the same style with no text between: "
                            f"a list whose bullets were not printed")
         else:
@@ -218,7 +226,7 @@ def names_next(t: str, nxt_text: str) -> bool:
 
 
 def _names_next(t: str, nxt) -> bool:
-    return nxt is not None and nxt.kind == "body" and names_next(t, nxt.line_texts()[0])
+    return nxt is not None and nxt.kind == "body" and names_next(t, nxt.first_text())
 
 
 
@@ -263,7 +271,7 @@ def _is_question_heading(t: str, f: Frag, prev, nxt) -> bool:
     if prev is not None and prev.kind == "body" and is_open(" ".join(prev.line_texts())) \
             and not (f.jump or f.after_break):
         return False
-    return nxt is not None and nxt.line_texts()[0][:1].isupper()
+    return nxt is not None and nxt.first_text()[:1].isupper()
 
 
 def _wrapped_early(ctx: Context, f: Frag, t: str, prev, nxt) -> bool:
@@ -284,9 +292,9 @@ def _wrapped_early(ctx: Context, f: Frag, t: str, prev, nxt) -> bool:
     if len(texts) < 2 or "," in t or len(t.split()) > 12 or len(t) > 90 or _CODE_CHARS.search(t):
         return False
     if prev is not None and prev.kind == "body" and is_open(" ".join(prev.line_texts())) \
-            and not (f.jump or f.after_break) and not prev.line_texts()[-1].rstrip().endswith(":"):
+            and not (f.jump or f.after_break) and not prev.last_text().rstrip().endswith(":"):
         return False  # (after a colon, what it announced may have been lost: a code block)
-    if nxt is None or nxt.kind != "body" or len(nxt.lines) < 2 or not nxt.line_texts()[0][:1].isupper():
+    if nxt is None or nxt.kind != "body" or len(nxt.lines) < 2 or not nxt.first_text()[:1].isupper():
         return False
     width = ctx.meta.get("_line_width")
     if width is None:

@@ -97,11 +97,6 @@ def _glue_lone_glyphs(ctx: Context, f: Frag) -> Frag | None:
                 label=f.label, list_kind=f.list_kind)
 
 
-def _first_text(f: Frag) -> str:
-    """``f.line_texts()[0]`` without making the list."""
-    return f.texts[0] if f.texts is not None else f.lines[0].text
-
-
 def _ends_with_glyph(f: Frag) -> bool:
     t = f.line_texts()
     return bool(t) and _glyph_only(t[-1]) and len(t) >= 1
@@ -141,8 +136,8 @@ def _dash_neighbours(frags: list[Frag]) -> dict[int, set[int]]:
         if f.kind != "body" or not f.lines:
             continue
         texts = f.line_texts()
-        if _first_text(f)[:1] in "-–—":
-            m = _DASH_LINE.match(_first_text(f))
+        if f.first_text()[:1] in "-–—":
+            m = _DASH_LINE.match(f.first_text())
             if m and _same_dash_near(frags, n, m.group(1), (-1, 1)):
                 out.setdefault(n, set()).add(0)
         inner = [k for k in range(1, len(texts)) if texts[k][:1] in "-–—"]
@@ -166,7 +161,7 @@ def _same_dash_near(frags: list[Frag], n: int, dash: str, steps) -> bool:
             j += step
             if g.kind != "body" or not g.lines:
                 continue
-            tg = _first_text(g)
+            tg = g.first_text()
             if skipped < 3 and tg[:1] not in "-–—" and not tg[:1].isupper():
                 skipped += 1  # a continuation (in lower case, or opening with a quote or a digit)
                 continue
@@ -277,7 +272,7 @@ def _ordered_runs(ctx: Context, frags: list[Frag]) -> None:
         if fr.kind != "body":
             close()
             continue
-        m = ORDERED.match(_first_text(fr))
+        m = ORDERED.match(fr.first_text())
         n = int(m.group(1)) if m and m.group(1).isdigit() else None
         if n is not None and (not run or run[-1][1] < n <= run[-1][1] + 5):
             run.append((j, n))
@@ -290,7 +285,7 @@ def _ordered_runs(ctx: Context, frags: list[Frag]) -> None:
 
 def _neighbour_numbered(frags, i, n) -> bool:
     if i + 1 < len(frags):
-        m = ORDERED.match(frags[i + 1].line_texts()[0])
+        m = ORDERED.match(frags[i + 1].first_text())
         if m and m.group(1).isdigit() and n < int(m.group(1)) <= n + 5:
             return True
     return False
@@ -299,14 +294,14 @@ def _neighbour_numbered(frags, i, n) -> bool:
 def _lost_bullets(ctx: Context, frags: list[Frag]) -> None:
     for j in range(len(frags) - 1):
         f = frags[j]
-        if f.kind != "body" or not f.line_texts()[-1].rstrip().endswith(":"):
+        if f.kind != "body" or not f.last_text().rstrip().endswith(":"):
             continue
         k = j + 1
         while k < len(frags) and frags[k].kind == "body" and frags[k].jump and \
-                frags[k].line_texts()[0][:1].islower():
+                frags[k].first_text()[:1].islower():
             frags[k].kind, frags[k].list_kind = "list_item", "bullet"
             ctx.decide(NAME, "bullet-item-lost-glyph", (frags[k].first, frags[k].first),
-                       frags[k].line_texts()[0][:40], "", "indented lower-case block after a line ending in ':'")
+                       frags[k].first_text()[:40], "", "indented lower-case block after a line ending in ':'")
             k += 1
 
 

@@ -29,8 +29,8 @@ def _address_cut(prev: Frag, f: Frag) -> bool:
     """``(https://www.`` | ``debian.org/social_contract))``: the block ends
     inside an address (a dot, slash, hyphen or underscore last) and the next
     one opens with its rest (no space, no capital)."""
-    last = prev.line_texts()[-1].rstrip()
-    first = f.line_texts()[0]
+    last = prev.last_text().rstrip()
+    first = f.first_text()
     return last.endswith((".", "/", "-", "_")) and url_tail(last) is not None and \
         bool(re.match(r"[a-z0-9][\w.-]*[./]\S|[#?][\w=&-]+", first))  # (or its fragment: '#nonlinux')
 
@@ -70,16 +70,17 @@ def run(ctx: Context) -> None:
                 (is_open(tail_text(last_para.line_texts())) or _address_cut(last_para, f)) and \
                 f.first not in list_cuts and \
                 not _standalone_label(ctx, last_para, f, out, widths) and \
-                not last_para.line_texts()[-1].rstrip().endswith(":") and \
-                not (EMAIL_END.search(last_para.line_texts()[-1].rstrip()) and f.line_texts()[0][:1].isupper()) and \
-                not (last_para.kind == "list_item" and f.line_texts()[0][:1].isupper() and not f.jump
+                not last_para.last_text().rstrip().endswith(":") and \
+                not (EMAIL_END.search(last_para.last_text().rstrip()) and f.first_text()[:1].isupper()) and \
+                not (last_para.kind == "list_item" and f.first_text()[:1].isupper() and not f.jump
                      and not _bracket_open(last_para)) and \
                 not (id(last_para) not in joined and _ends_short(ctx, last_para, f, out)):
-            if last_para.texts is None:
-                last_para.texts = [ln.text for ln in last_para.lines]
+            if last_para.texts is not None or f.texts is not None:  # (else the lines' own texts)
+                if last_para.texts is None:
+                    last_para.texts = [ln.text for ln in last_para.lines]
+                last_para.texts.extend(f.line_texts())
             seam = f.first if (f.jump or f.after_break) else None
             last_para.lines.extend(f.lines)
-            last_para.texts.extend(f.line_texts())
             joined.add(id(last_para))  # its last lines are another block's: no short-end test
             if seam is not None:
                 last_para.__dict__.setdefault("seams", set()).add(seam)

@@ -32,7 +32,7 @@ def run(ctx: Context) -> None:
             n_text += 1
             indented += ln.indent
     jumps_matter = n_text > 0 and indented / n_text < 0.2
-    breaks = ctx.meta.get("breaks", set())
+    breaks = ctx.meta.pop("breaks", set())  # (asked by no later pass: let go)
     frags: list[Frag] = []
     cur: list = []
     cur_meta = (False, False)  # the block's jump and after_break, from its first line
@@ -80,8 +80,10 @@ _TRAIL_CALL = re.compile(r"(?<=[.!?:;…”\"»)])\s?\d{1,3}$")
 
 def _strip_call(t: str) -> str:
     """``'the touche Entrée. 1'`` → ``'the touche Entrée.'``; URLs left alone."""
-    last = t.rsplit(None, 1)[-1] if t.split() else ""
-    return t if "/" in last else _TRAIL_CALL.sub("", t)
+    if not t.rstrip("\n")[-1:].isdecimal():
+        return t  # no digit at the end: no call (most lines; tested first)
+    last = t.rsplit(None, 1)
+    return t if last and "/" in last[-1] else _TRAIL_CALL.sub("", t)
 _END = re.compile(r"[.!?:;…”\"»)]$")
 _LETTER_START = re.compile(r"^[«“„\"‘(]?[A-ZÀ-ÞА-ЯЁ]")
 _STARTS_NEW = re.compile(r"^[\W\d]*[A-ZÀ-ÞА-ЯЁ0-9\uf0b7•*†‡]|^[\u2022\uf0a7\uf0b7*†‡]")
@@ -95,15 +97,24 @@ def line_width(ctx: Context) -> int:
     return lens[min(len(lens) - 1, int(len(lens) * 0.95))]
 
 
+def _ints(values) -> array:
+    """The numbers ``values()`` gives, 4 bytes each (``array("l")`` takes 8
+    on 64-bit Linux), or 8 if one does not fit in 4 (a line of 2 GB)."""
+    try:
+        return array("i", values())
+    except OverflowError:
+        return array("q", values())
+
+
 class _LocalWidths:
     """Line number → local column width, computed on first asking (most
     callers ask for a few lines only)."""
 
     def __init__(self, texts: list, width: int):
         # compact arrays (4 bytes a line), not lists and a dict of the line numbers
-        self._nos = array("l", (ln.no for ln in texts))   # increasing
-        self._lens = array("l", (len(ln.text) for ln in texts))
-        self._pages = array("l", (ln.page for ln in texts))
+        self._nos = _ints(lambda: (ln.no for ln in texts))   # increasing
+        self._lens = _ints(lambda: (len(ln.text) for ln in texts))
+        self._pages = _ints(lambda: (ln.page for ln in texts))
         self._width = width
         self._done: dict[int, int] = {}
 
@@ -284,9 +295,10 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
     # Does the text separate paragraphs with blank lines?  Then a sentence
     # ending early inside a block is not a paragraph end.
     def early_end(a, b) -> bool:
-        word = b.text.split()[0] if b.text.split() else ""
-        return bool(_END.search(a.text)) and bool(_STARTS_NEW.match(b.text)) and \
-            len(a.text) + 1 + len(word) < 0.97 * gwidth
+        if not (_END.search(a.text) and _STARTS_NEW.match(b.text)):
+            return False
+        word = b.text.split(None, 1)[0]  # (the match found a letter, a digit or a bullet)
+        return len(a.text) + 1 + len(word) < 0.97 * gwidth
     cands = sum(1 for f in frags for a, b in zip(f.lines, f.lines[1:]) if early_end(a, b))
     lasts = sum(1 for f in frags if _END.search(f.lines[-1].text))
     hard_runs = sum(1 for a, b in zip(ctx.lines, ctx.lines[1:]) if a.blank and b.blank and not a.soft_blank
@@ -299,7 +311,8 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
     for f in frags:
         start = 0
         lines = f.lines
-        items = _semicolon_items([ln.text for ln in lines])
+        # (two items and a line after them take three lines at least)
+        items = _semicolon_items([ln.text for ln in lines]) if len(lines) >= 3 else ()
         for k in range(len(lines) - 1):
             t, nxt = lines[k].text, lines[k + 1].text
             width = gwidth

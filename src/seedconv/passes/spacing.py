@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Context
+from .base import Context, SoftBlank
 
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200e\u200f\u2060\ufeff]")
@@ -89,7 +89,8 @@ def _undo_double_spacing(ctx: Context) -> None:
     # A lone blank line between two text lines is a wrap, not a break.
     for i in range(1, len(lines) - 1):
         if lines[i].blank and not lines[i - 1].blank and not lines[i + 1].blank:
-            lines[i].soft_blank = True
+            ln = lines[i]
+            lines[i] = SoftBlank(ln.no, ln.text, ln.page, ln.indent, ln.blank, ln.removed)
     ctx.decide(NAME, "undo-double-spacing", (1, max(1, len(lines))),
                detail=f"{followed} of {len(nonblank)} text lines are followed by one blank line "
                       f"({ratio:.0%}); single blank lines treated as line wraps")

@@ -45,9 +45,10 @@ def url_tail(text: str) -> str | None:
     Linear in the length of the last token: the token is found by matching
     the reversed text from its start (a ``$``-anchored search would retry
     every position and be quadratic on long runs without spaces)."""
-    if "://" not in text and "." not in text:
-        return None  # cheap test first: no URL can start in this text
-    m = _TOKEN_REVERSED.match(text[::-1])
+    end = text[text.rfind(" ") + 1:]  # the token lies within what follows the last space
+    if "://" not in end and "." not in end:
+        return None  # cheap test first: no URL can start in this token
+    m = _TOKEN_REVERSED.match(end[::-1])
     token = text[len(text) - m.end():]
     u = _URL_START.search(token)
     return token[u.start():] if u else None

@@ -41,9 +41,31 @@ def zipf(word: str, lang: str) -> float:
     if _zipf is None or not word:
         return 0.0
     try:
-        return _zipf(word, lang)
+        z = _zipf(word, lang)
     except Exception:
         return 0.0
+    if lang not in _READ:
+        _drop_lists_as_read(lang)
+    return z
+
+
+_READ: set[str] = set()
+
+
+def _drop_lists_as_read(lang: str) -> None:
+    """wordfreq keeps each word list twice: as read (``get_frequency_list``:
+    hundreds of lists holding some 300,000 strings a language) and as the
+    dictionary that ``zipf_frequency`` reads.  Every full run of Python's
+    cycle collector walks the lists (40 ms and more a language loaded); once
+    the dictionary of ``lang`` is made they are let go (wordfreq reads them
+    again if it is asked for them)."""
+    _READ.add(lang)
+    try:
+        from wordfreq import get_frequency_list
+
+        get_frequency_list.cache_clear()
+    except Exception:  # pragma: no cover (not an lru_cache in some wordfreq)
+        pass
 
 
 def zipf_any(word: str, lang: str) -> float:
@@ -82,18 +104,35 @@ def _common_table() -> dict[str, frozenset[str]] | None:
     return {lang: frozenset(t.WORDS[lang].split()) for lang in CANDIDATES if lang in t.WORDS}
 
 
+@lru_cache(maxsize=None)
+def _tokenised_as(lang: str) -> str:
+    """The first candidate language whose wordfreq language information is
+    that of ``lang``: ``lossy_tokenize`` reads nothing else of the language,
+    so it gives both the same tokens (nine of the candidates share one)."""
+    from wordfreq.language_info import get_language_info
+
+    info = get_language_info(lang)
+    return next((c for c in CANDIDATES if get_language_info(c) == info), lang)
+
+
+@lru_cache(maxsize=200_000)
+def _lossy_tokens(word: str, lang: str) -> tuple[str, ...] | None:
+    """wordfreq's ``lossy_tokenize(word, lang)`` (None if it fails)."""
+    from wordfreq.tokens import lossy_tokenize
+
+    try:
+        return tuple(lossy_tokenize(word, lang))
+    except Exception:  # pragma: no cover
+        return None
+
+
 @lru_cache(maxsize=200_000)
 def is_common(word: str, lang: str) -> bool:
     """``zipf(word, lang) >= DETECT_ZIPF``, without loading the word list
     when the shipped table can answer."""
     table = _common_table()
     if table is not None and lang in table:
-        from wordfreq.tokens import lossy_tokenize
-
-        try:
-            tokens = lossy_tokenize(word, lang)
-        except Exception:  # pragma: no cover
-            tokens = None
+        tokens = _lossy_tokens(word, _tokenised_as(lang))
         if tokens is not None:
             if not tokens:
                 return False  # wordfreq: no token, frequency 0
