@@ -95,13 +95,19 @@ def _gutter(texts: list[str]) -> int | None:
     rows = [t for t in texts if t.strip()]
     if len(rows) < MIN_ROWS:
         return None
+    need = max(MIN_ROWS, SHARE * len(rows))
     width = max(len(t) for t in rows)
     lo, hi = 0.3 * width, 0.7 * width
+    # (a cheap count first: a run of spaces ending between lo and hi holds
+    # two spaces from lo - 2 on)
+    a, b = max(0, int(lo) - 2), int(hi) + 1
+    if sum(1 for t in rows if "  " in t[a:b]) < need:
+        return None
     count = Counter(p for t in rows for p in set(_starts(t)) if lo <= p <= hi)
     if not count:
         return None
     g, n = count.most_common(1)[0]
-    if n < max(MIN_ROWS, SHARE * len(rows)):
+    if n < need:
         return None
     crossing = sum(1 for t in rows if _cut(t, g) is None)
     return g if crossing <= CROSS_SHARE * len(rows) else None
