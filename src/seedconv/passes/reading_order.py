@@ -18,6 +18,7 @@ import re
 from .base import Context, Frag
 from .urls import EMAIL_END, url_tail
 from .footnotes import is_open, tail_text
+from .headings import style_of
 from .segments import _cut_sentence
 
 NAME = "reading_order"
@@ -104,8 +105,6 @@ def _standalone_label(ctx: Context, prev: Frag, f: Frag, out: list[Frag], widths
         Mouse operations                     Mouse operations
         With the mouse, text is selected  →  | With the mouse, text is selected
     """
-    from .headings import style_of
-
     if not ctx.settings.headings or not out or out[-1] is not prev or f.jump or f.after_break:
         return False  # with headings switched off, such lines run into their paragraph as before
     width = widths.get(prev.lines[-1].no, 0)
@@ -194,11 +193,9 @@ def _heading_after_break(ctx: Context, f: Frag, fr: list[Frag], i: int, out: lis
         Hora de jugar                   ← a heading, not '... no sea Hora de jugar'
         Ahora está listo para ...
     """
-    from .headings import style_of
-
-    between = i > 0 and fr[i - 1].kind in ("note", "caption")  # notes moved out of the way
-    if not ctx.settings.headings or not (f.jump or f.after_break or between):
-        return False
+    if len(f.lines) != 1 or not (f.jump or f.after_break or (i > 0 and fr[i - 1].kind in ("note", "caption"))) \
+            or not ctx.settings.headings:
+        return False  # (the cheap tests first; notes moved out of the way count as a break)
     texts = [t.strip() for t in f.line_texts() if t and t.strip()]
     if len(texts) != 1:
         return False
