@@ -32,6 +32,7 @@ was printed on).  One decision per page records the gutter.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 
 from .base import Context, Line
@@ -70,7 +71,7 @@ def run(ctx: Context) -> None:
             out.extend(lines_)
     if not unfolded:
         return
-    source = [ln.no for ln in out]
+    source = array("i", (ln.no for ln in out))  # 4 bytes a line, not an int object each
     for k, ln in enumerate(out, 1):
         ln.no = k
     ctx.lines = out
@@ -208,7 +209,7 @@ def _unfold(page: list[Line], g: int):
     return page[:start] + left + right + page[end + 1:], start, end, top
 
 
-def restore_numbers(doc, source: list[int]) -> None:
+def restore_numbers(doc, source) -> None:
     """Put source line numbers back into ``doc`` (spans, notes, furniture,
     decisions, diagnostics) after the columns were read in order: reading
     line ``k`` was source line ``source[k - 1]``."""
