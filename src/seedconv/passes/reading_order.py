@@ -123,16 +123,11 @@ def _standalone_label(ctx: Context, prev: Frag, f: Frag, out: list[Frag], widths
         ctx.decide(NAME, "keep-label-apart", (prev.first, f.first), t[-30:], "",
                    f"line of {len(t)} characters (column about {width}) without closing punctuation "
                    f"stands alone before a block starting with a capital: a heading or label")
-        before = next((g for g in reversed(out[:-1]) if g.kind not in ("note", "caption")), None)
-        after_colon = before is not None and before.line_texts()[-1].rstrip().endswith(":")
-        if "," not in t and len(t.split()) <= 8 and not after_colon:
+        if "," not in t and len(t.split()) <= 8 and not _ends_with_colon(_before_last(out)):
             # (not a list of names; not a line of code or an example announced by a colon)
-            # a heading, at the level of the last heading before it
-            level = next((g.level for g in reversed(out) if g.kind == "heading" and g.level), 2)
-            prev.kind, prev.level = "heading", level
-            ctx.decide(NAME, "heading-label", (prev.first, prev.last), t[:40], f"h{level}",
-                       "a label standing alone before a paragraph, without a comma, is a heading, "
-                       "at the level of the heading before it")
+            _make_heading(ctx, prev, out, "heading-label", t,
+                          "a label standing alone before a paragraph, without a comma, is a heading, "
+                          "at the level of the heading before it")
         return True
     return False
 
@@ -171,9 +166,8 @@ def _ends_short(ctx: Context, prev: Frag, f: Frag, out: list[Frag]) -> bool:
                f"room for the next word, and no break follows: not a sentence cut by a break")
     # after a line ending with ':' (notes and captions aside), or after such
     # an item, both are items of a list whose bullets were lost
-    before = next((g for g in reversed(out[:-1]) if g.kind not in ("note", "caption")), None)
-    if prev.kind == "list_item" or (before is not None and before.kind == "body" and
-                                    before.line_texts()[-1].rstrip().endswith(":")):
+    before = _before_last(out)
+    if prev.kind == "list_item" or (before is not None and before.kind == "body" and _ends_with_colon(before)):
         for g in (prev, f):
             if g.kind != "list_item" and (g is prev or len(g.lines) <= 3):  # (a long block: a paragraph)
                 g.kind, g.list_kind = "list_item", "bullet"
@@ -206,9 +200,23 @@ def _heading_after_break(ctx: Context, f: Frag, fr: list[Frag], i: int, out: lis
     nxt = next((g for g in fr[i + 1:] if g.kind not in ("note", "caption")), None)
     if nxt is None or nxt.kind != "body" or not nxt.line_texts()[0][:1].isupper():
         return False
+    _make_heading(ctx, f, out, "heading-after-break", t,
+                  "one short line without closing punctuation after a break, before a block opening "
+                  "with a capital: a heading at the top of a column, not the tail of the cut paragraph")
+    return True
+
+
+def _before_last(out: list[Frag]) -> Frag | None:
+    """The block before the last one of ``out``, notes and captions aside."""
+    return next((g for g in reversed(out[:-1]) if g.kind not in ("note", "caption")), None)
+
+
+def _ends_with_colon(f: Frag | None) -> bool:
+    return f is not None and f.last_text().rstrip().endswith(":")
+
+
+def _make_heading(ctx: Context, f: Frag, out: list[Frag], action: str, t: str, why: str) -> None:
+    """``f`` becomes a heading at the level of the last heading before it (2 if none)."""
     level = next((g.level for g in reversed(out) if g.kind == "heading" and g.level), 2)
     f.kind, f.level = "heading", level
-    ctx.decide(NAME, "heading-after-break", (f.first, f.last), t[:40], f"h{level}",
-               "one short line without closing punctuation after a break, before a block opening "
-               "with a capital: a heading at the top of a column, not the tail of the cut paragraph")
-    return True
+    ctx.decide(NAME, action, (f.first, f.last), t[:40], f"h{level}", why)
