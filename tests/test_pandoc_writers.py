@@ -599,3 +599,13 @@ def test_writers_use_the_registry_modules():
     for mod in (markdown, docx, epub, text):
         assert callable(mod.render) and mod.__doc__
 
+
+
+@pytest.mark.parametrize("s", ["A.", "Z."])
+def test_markdown_lone_capital_and_stop_is_not_a_list(s):
+    # pandoc 3.9 writes 'A.' unescaped and reads it back as an empty list item
+    d = Document(metadata=Metadata(source=Source("x.txt", "0" * 64), title="T"),
+                 blocks=[Paragraph([Text(s)]), ListBlock("bullet", [ListItem([Text(s)])])])
+    blocks = pandoc_run.read(markdown.render(d).decode())["blocks"]
+    assert [b["t"] for b in blocks] == ["Para", "BulletList"]
+    assert stringify(blocks[0]["c"]) == s

@@ -370,11 +370,42 @@ class _Builder:
                       for b in blocks]
         elif self.target == "epub":
             blocks = epub_backlinked(blocks)
+        elif self.target == "markdown":
+            blocks = _letter_markers_escaped(blocks)
         return {"pandoc-api-version": list(pandoc_run.api_version()),
                 "meta": self.meta(), "blocks": blocks}
 
     def build(self) -> JSON:
         return self.for_target(self.blocks())
+
+
+_LETTER_MARKER = re.compile(r"[A-Z]\.")
+
+
+def _letter_markers_escaped(node: Any) -> Any:
+    """``node`` with every paragraph that is only a capital and a full stop
+    (``A.``) holding the stop as raw Markdown ``\\.``: pandoc 3.9's Markdown
+    writer leaves ``A.`` as it is, and its reader takes that for an empty
+    item of a list numbered A, B, C.  Copy on write, as :func:`_backlinked`."""
+    if isinstance(node, list):
+        out = None
+        for i, x in enumerate(node):
+            y = _letter_markers_escaped(x)
+            if y is not x:
+                if out is None:
+                    out = list(node)
+                out[i] = y
+        return node if out is None else out
+    if isinstance(node, dict):
+        c = node.get("c")
+        if node.get("t") in ("Para", "Plain") and len(c) == 1 and c[0].get("t") == "Str" and \
+                _LETTER_MARKER.fullmatch(c[0]["c"]):
+            return _node(node["t"], [_node("Str", c[0]["c"][0]), _node("RawInline", ["markdown", "\\."])])
+        if isinstance(c, list):
+            y = _letter_markers_escaped(c)
+            if y is not c:
+                return {**node, "c": y}
+    return node
 
 
 def _backlinked(node: Any, number: list[int]) -> Any:
