@@ -32,7 +32,7 @@ def test_find_calls(text, expected, calls):
 
 @pytest.mark.parametrize("text, expected, calls", [
     ("configuration de sudo(8) 5 comme suit", 5, [(24, 26, "5")]),    # set apart after ")"
-    ("emulador como gnome-terminal(1), 3 rxvt(1)", 3, [(31, 34, "3")]),
+    ("emulador como gnome-terminal(1), 3 rxvt(1)", 3, [(32, 34, "3")]),  # not the comma
     ("the tools (see above) 4 people use", 3, []),   # after ")" only the next number counts
     ("the tools (see above) 3.5 times", 3, []),
 ])
@@ -61,6 +61,12 @@ def test_weak_call_needs_its_note_close_by():
            + "".join(f"Another page {k} of plain text without any notes.\n\f" for k in range(3))
            + "\n1 See https://example.org/superuser\n")
     assert "superuser 1 or" in blocks(normalise(far))[0][1]
+
+
+def test_call_after_parenthesis_and_comma_keeps_the_comma():
+    text = ("On a terminal such as xterm(1), 1 you can close the window the same way.\n\n"
+            "1 See https://example.org/xterm.1\n")
+    assert "xterm(1),[^1] you" in blocks(normalise(text))[0][1]
 
 
 def test_section_number_is_not_a_spaced_call():

@@ -50,7 +50,7 @@ _CALL_AFTER_WORD = re.compile(r"(?=\s\d)(?<=[^\W\d_]{2})(\s)(\d{1,3})(?![.,]\d)(
 # a raised number set apart after a closing parenthesis (``sudo(8) 5 comme``,
 # ``gnome-terminal(1), 3 rxvt``): the extractor put a space before the call
 _LOWER_NEXT = re.compile(r"\s+(?=[^\W\d_])(?=\w)[^\W\d_A-ZÀ-ÞА-ЯЁ]")
-_CALL_AFTER_PAREN = re.compile(r"(?<=\))(,?\s)(\d{1,3})(?![.,]?\d)(?=\s|$)")
+_CALL_AFTER_PAREN = re.compile(r"(?<=\)),?(\s)(\d{1,3})(?![.,]?\d)(?=\s|$)")  # the comma stays text
 SPACED_CALL_LANGS = {"fr"}
 _SYM_CALL = re.compile(r"(?<=[^\s*])(\s?)(\*{1,3}|†{1,2}|‡)(?=\s|$)")
 
