@@ -180,3 +180,23 @@ def test_short_line_ending_with_a_function_word_is_not_cut_off():
     lines = ["Fehler beim Zwischenspeichern der", "Paketdaten führen zu verblüffenden Meldungen bei APT, wie hier gezeigt."]
     doc = normalise("\n".join(SHORT + ["Das Programm startet von selbst im normalen Modus, wie es soll."] + lines) + "\n")
     assert ("p", " ".join(lines)) in blocks(doc)
+
+
+COLON_PARA = ["The archive keeps every release of the packages it ships, and you can",
+              "list the releases that your machine knows about with the command below:"]
+NEXT_PARA = ["Each release has a code name, and the files of each one are signed by",
+             "the archive key, so that nobody can change them on the way to users."]
+
+
+def test_line_ending_with_a_colon_before_a_capital_ends_the_paragraph():
+    # the command the colon announced was a display the extractor lost
+    doc = normalise("\n".join(["Releases", ""] + COLON_PARA + NEXT_PARA) + "\n")
+    assert blocks(doc)[1:] == [("p", " ".join(COLON_PARA)), ("p", " ".join(NEXT_PARA))]
+    assert any("colon" in d.detail for d in doc.decisions if d.pass_ == "segments")
+
+
+def test_line_ending_with_a_colon_before_lower_case_continues():
+    low = ["each release has a code name, and the files of each one are signed by",
+           "the archive key, so that nobody can change them on the way to users."]
+    doc = normalise("\n".join(["Releases", ""] + COLON_PARA + low) + "\n")
+    assert blocks(doc)[1:] == [("p", " ".join(COLON_PARA + low))]

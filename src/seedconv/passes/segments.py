@@ -345,7 +345,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 bool(_LETTER_START.match(nxt))
             if t == t.upper() and nxt == nxt.upper() and style_of(t) == "caps" and style_of(nxt) == "caps":
                 continue  # capital lines: the headings pass groups them
-            nxt_head = nxt_question = item_end = indented_next = False
+            nxt_head = nxt_question = item_end = indented_next = colon_end = False
             # a contact line ending with an e-mail address, the next word would have fitted
             split = t_end and (fits or well_short) or names_next(t, nxt) or t_end and names_next(nxt, after_text) or \
                 bool(EMAIL_END.search(t)) and len(t) + 1 + len(word) < width and bool(_LETTER_START.match(nxt))
@@ -377,7 +377,11 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                     bool(_SENTENCE_END.search(_strip_call(t))) and bool(_LETTER_START.match(nxt)) and \
                     not nxt.endswith("-") and not _ABBREVIATION.search(t) and \
                     _room_left(nxt, lines[k + 2].text, widths.get(lines[k + 1].no, gwidth))
-                split = bool(nxt_head or nxt_question or item_end or indented_next) or \
+                # a line ending with a colon before a capitalised line: what the
+                # colon announced (a display, code, a list) was set apart and is gone
+                colon_end = t.endswith(":") and not t.endswith("::") and \
+                    bool(_LETTER_START.match(nxt)) and len(t.split()) > 2
+                split = bool(nxt_head or nxt_question or item_end or indented_next or colon_end) or \
                     (prev_end and style_of(head, ctx.language) is not None
                      and len(t) + 1 + len(word) < 0.97 * widths.get(no, gwidth) and len(head.split()) <= 12
                      and not _cut_sentence(head, ctx.language)
@@ -395,6 +399,9 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                     detail = f"line of {len(t)} characters ends a sentence; the next line ({len(nxt)} " \
                         f"characters, column about {widths.get(lines[k + 1].no, gwidth)}) had room for the " \
                         f"word after it: an indented first line"
+                if colon_end and not (fits or well_short or nxt_head or nxt_question or indented_next):
+                    detail = f"line ends with a colon before a capitalised line: what it announced " \
+                        f"(a display, code, a list) is not in the text"
                 if item_end and not t_end:
                     detail += "; a list item ends, the next line starts a capitalised sentence"
                 ctx.decide(NAME, "split-short-line", (lines[k].no, lines[k + 1].no), t[-30:], "", detail)
