@@ -372,6 +372,19 @@ def test_label_column_of_one_does_not_swallow_the_next_labelled_note():
     assert doc.notes[-1].paragraphs[0][-1].url == "https://de.wikipedia.org/wiki/Emacs"
 
 
+def test_block_of_labels_only_stays_one_label_column():
+    """pdfminer: ``1`` / ``2`` in one block, then their texts: both labels
+    are the notes' (the first was once cut off and left in the body)."""
+    text = ("The tool grep-dctrl(1)1 searches the lists and apt-file(1)2 finds files.\n\n"
+            "1\n2\n\n"
+            "See https://example.org/grep-dctrl.1\n"
+            "See https://example.org/apt-file.1\n\n"
+            "The dpkg tool is the lowest layer of the package manager.\n")
+    doc = normalise(text)
+    assert [n.label for n in doc.notes] == ["1", "2"]
+    assert [b[1] for b in blocks(doc)][-1] == "The dpkg tool is the lowest layer of the package manager."
+
+
 def test_note_whose_call_was_lost_is_a_note_after_another_note():
     text = ("The desktop has a graphical interface1 and six consoles of type VT100 that\n"
             "can be used at any time by every user of the system.\n"

@@ -838,9 +838,9 @@ def _split_trailing_labels(frags: list[Frag]) -> list[Frag]:
     for n, f in enumerate(frags):
         texts = f.line_texts()
         k = len(texts)
-        while k > 1 and texts[k - 1].strip().isdecimal() and len(texts[k - 1].strip()) <= 3:
+        while k > 0 and texts[k - 1].strip().isdecimal() and len(texts[k - 1].strip()) <= 3:
             k -= 1
-        if k == len(texts):  # no label at the end
+        if k == len(texts) or k == 0:  # no label at the end, or labels only (a label column)
             out.append(f)
             continue
         nxt = frags[n + 1] if n + 1 < len(frags) else None
