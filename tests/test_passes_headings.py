@@ -238,6 +238,28 @@ def test_heading_before_a_paragraph_opening_with_a_command_name():
     assert ("h2", "The dpkg command") in blocks(doc)
 
 
+DPKG = ("dpkg(1) is the main tool of the packaging system, and most people never call it\n"
+        "directly but through the front ends that are built on top of it.\n")
+
+
+def test_heading_before_a_command_name_paragraph_without_blank_lines():
+    # no blank line anywhere (pypdf): the short line is cut off, then a heading
+    text = para(0) + "\nThe dpkg command\n" + DPKG
+    assert ("h2", "The dpkg command") in blocks(normalise(text))
+
+
+def test_heading_before_a_command_name_paragraph_after_a_colon():
+    # the table the colon announced was lost
+    text = para(0) + "\n\nThe package files are named after a fixed pattern:\n\nThe dpkg command\n\n" + DPKG
+    assert ("h2", "The dpkg command") in blocks(normalise(text))
+
+
+def test_line_cut_before_a_command_name_without_blank_lines_continues():
+    # (a full line: the sentence runs on into the next one)
+    text = para(0) + "\nMost people who maintain a system of their own never call the tool named\n" + DPKG
+    assert not any(k.startswith("h") for k, _ in blocks(normalise(text)))
+
+
 def test_line_before_a_lower_case_paragraph_still_continues_into_it():
     text = (para(0) + "\n\nThe dpkg command\n\n"
             "is the main tool of the packaging system, and most people never call it\n"

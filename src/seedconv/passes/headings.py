@@ -144,7 +144,8 @@ def run(ctx: Context) -> None:
                 not (st == "caps" and len(t.split()) >= 3 and t[-1] in "?!") and \
                 not (_MAN_REF.match(nxt.first_text()) and st in ("title", "sentence")
                      and len(f.lines) == 1 and not _CODE_CHARS.search(t)
-                     and (prev is None or not is_open(" ".join(prev.line_texts()))
+                     and (prev is None or not is_open(pt := " ".join(prev.line_texts()))
+                          or pt.rstrip().endswith(":")  # (what the colon announced is lost)
                           or f.jump or f.after_break or (i > 0 and fr[i - 1].kind == "note"))):
             continue  # the next block continues this line (not a command name opening a sentence)
         comma_label = st == "sentence" and len(f.lines) == 1 and t.count(",") == 1 and len(t.split()) <= 6 \
@@ -248,7 +249,8 @@ _CODE_CHARS = re.compile(r"[$=/\\(){}<>|;#~_*`\[\]]|\s-\w|\w\.\w")
 def _label_after_colon(t: str, f: Frag, prev, nxt, wrapped: bool, lang: str = "en") -> bool:
     """After a block ending with a colon (what it announced was lost: a table,
     a code block), a short one-line label with no code characters, followed
-    by a capitalised paragraph (two lines or more, or ending a sentence), is a
+    by a capitalised paragraph (two lines or more, or ending a sentence; or
+    one opening with a command and its manual section, ``dpkg(1) is``), is a
     heading, not the continuation of the colon."""
     if not " ".join(prev.line_texts()).rstrip().endswith(":"):
         return False
@@ -260,7 +262,8 @@ def _label_after_colon(t: str, f: Frag, prev, nxt, wrapped: bool, lang: str = "e
     if last and zipf(last[-1].casefold(), lang) >= 5.5:
         return False  # ends with a function word (``under``, ``der``): a cut sentence
     nt = nxt.line_texts()
-    return nt[0][:1].isupper() and (len(nt) >= 2 or bool(re.search(r"[.!?]$", nt[-1].rstrip())))
+    return (nt[0][:1].isupper() or bool(_MAN_REF.match(nt[0]))) and \
+        (len(nt) >= 2 or bool(re.search(r"[.!?]$", nt[-1].rstrip())))
 
 
 def _is_question_heading(t: str, f: Frag, prev, nxt) -> bool:
