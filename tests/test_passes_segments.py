@@ -200,3 +200,25 @@ def test_line_ending_with_a_colon_before_lower_case_continues():
            "the archive key, so that nobody can change them on the way to users."]
     doc = normalise("\n".join(["Releases", ""] + COLON_PARA + low) + "\n")
     assert blocks(doc)[1:] == [("p", " ".join(COLON_PARA + low))]
+
+
+def test_heading_broken_with_a_hyphen_after_a_full_last_line_starts_a_block():
+    # the paragraph's last line is full (the heading's first word would not
+    # have fitted); the heading's second line has 4 words
+    second = ["Suggestions of extra pack-", "ages for the beginners", ] + \
+        ["Although even a minimal installation of the system provides the basic tools,",
+         "it is a good idea to install a few more command line packages to begin with."]
+    doc = _doc(second)
+    assert ("h2", "Suggestions of extra packages for the beginners") in blocks(doc) or \
+        ("h3", "Suggestions of extra packages for the beginners") in blocks(doc)
+    assert any(a == "split-before-heading" for a, *_ in decisions(doc, "segments"))
+
+
+def test_sentence_broken_with_a_hyphen_that_ends_a_paragraph_stays():
+    second = ["The mirrors copy the whole archive every six hours from the mas-",
+              "ter server again.",
+              "Users choose the mirror that is closest to them in the network, which makes",
+              "the downloads faster for everybody who uses it, and that is the whole point."]
+    doc = _doc(second)
+    assert ("p", " ".join(FIRST) + " The mirrors copy the whole archive every six hours from the "
+            "master server again.") in blocks(doc)

@@ -352,7 +352,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             if not split:  # the other rules, tried only when the first did not cut
                 # a short line may end a heading that began with a hyphenated line
                 head, first = t, k
-                if k > start and lines[k - 1].text.endswith("-") and len(t.split()) <= 3:
+                if k > start and lines[k - 1].text.endswith("-") and len(t.split()) <= 6:
                     head, first = lines[k - 1].text[:-1] + t, k - 1
                 prev_end = first == start or bool(_END.search(_strip_call(lines[first - 1].text))) or \
                     lines[first - 1].no in sections
@@ -381,11 +381,21 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 # colon announced (a display, code, a list) was set apart and is gone
                 colon_end = t.endswith(":") and not t.endswith("::") and \
                     bool(_LETTER_START.match(nxt)) and len(t.split()) > 2
-                split = bool(nxt_head or nxt_question or item_end or indented_next or colon_end) or \
-                    (prev_end and style_of(head, ctx.language) is not None
-                     and len(t) + 1 + len(word) < 0.97 * widths.get(no, gwidth) and len(head.split()) <= 12
-                     and not _cut_sentence(head, ctx.language)
-                     and not (len(lines) <= 3 and _QUESTION.search(lines[-1].text)))  # a wrapped question
+                split = bool(nxt_head or nxt_question or item_end or indented_next or colon_end)
+                if not split and prev_end and style_of(head, ctx.language) is not None \
+                        and len(t) + 1 + len(word) < 0.97 * widths.get(no, gwidth) and len(head.split()) <= 12 \
+                        and not _cut_sentence(head, ctx.language) \
+                        and not (len(lines) <= 3 and _QUESTION.search(lines[-1].text)):  # a wrapped question
+                    split = True
+                    if start < first < k:
+                        # the heading's hyphenated first line starts a block of its own too
+                        out.append(Frag(lines=lines[start:first], jump=f.jump if start == 0 else False,
+                                        after_break=f.after_break if start == 0 else False))
+                        ctx.decide(NAME, "split-before-heading", (lines[first - 1].no, lines[first].no),
+                                   lines[first - 1].text[-30:], "",
+                                   "a heading broken with a hyphen after a sentence's end, its second "
+                                   "line ending well short of the column: the heading starts a block")
+                        start = first
             if split:
                 out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
                                 after_break=f.after_break if start == 0 else False))
