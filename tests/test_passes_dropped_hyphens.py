@@ -79,3 +79,16 @@ def test_sub_forms_of_a_hyphenated_word():
     assert _sub_forms("dpkg-statoverride-Befehl") == ["dpkg-statoverride-Befehl", "dpkg-statoverride",
                                                       "statoverride-Befehl"]
     assert _sub_forms("apt-file") == ["apt-file"]
+
+
+def test_hyphenated_form_with_a_note_call_glued_is_evidence():
+    doc = _doc("Install the build-essential3 package before anything else on the machine.",
+               "The buildessential package pulls in the compiler and the other tools.")
+    assert decisions(doc, "dropped_hyphens") == [("restore-hyphen", (3, 3), "buildessential", "build-essential")]
+
+
+def test_hyphenated_form_running_into_letters_or_more_digits_is_no_evidence():
+    for first in ("Install the build-essential3x package before anything else on it.",
+                  "Install the build-essential2024 package before anything else on it."):
+        doc = _doc(first, "The buildessential package pulls in the compiler and the other tools.")
+        assert decisions(doc, "dropped_hyphens") == []

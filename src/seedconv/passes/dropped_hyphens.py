@@ -30,7 +30,8 @@ from .words import zipf_any
 
 NAME = "dropped_hyphens"
 # a hyphenated word inside a line: letters, one or more inner hyphens, letters
-_HYPHENATED = re.compile(r"(?<![\w-])([^\W\d_]{2,}(?:-[^\W\d_]{2,})+)(?![\w-])")
+# (a note's call may be glued to it: ``bullseye-updates3``)
+_HYPHENATED = re.compile(r"(?<![\w-])([^\W\d_]{2,}(?:-[^\W\d_]{2,})+)(?=\d{0,3}(?![\w-]))")
 _LETTERS = re.compile(r"[^\W\d_]{4,}")
 _PUNCT = "\"'“”‘’«»„()[]{}.,;:!?"  # what may stand around a word in its token
 _BATCH = 1 << 16
