@@ -25,6 +25,7 @@ def _en(left: str, right: str) -> str:
     ("eighteenth", "century", "eighteenth-century", "keep-hyphen"),
     ("ill", "treatment", "ill-treatment", "keep-hyphen"),
     ("self", "defence", "self-defence", "keep-hyphen"),
+    ("switch", "able", "switchable", "remove-hyphen"),   # a suffix, though 'able' is a word
 ])
 def test_english_hyphen_decisions(left, right, joined, action):
     doc = normalise(_en(left, right))

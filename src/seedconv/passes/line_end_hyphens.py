@@ -43,6 +43,10 @@ COMPOUNDING = {"de", "nl", "sv", "da", "no", "nb", "fi"}
 SUSPENDED_BEFORE = {"und", "oder", "bzw", "sowie", "and", "or", "et", "ou", "y", "o", "e", "u",
                     "и", "или", "a", "i"}
 
+#: second pieces that are word endings (suffixes), though words of their own
+#: too: ``switch-`` | ``able`` is ``switchable`` when the language knows it
+SUFFIX_PIECES = {"en": {"able", "ible", "ably", "ibly", "ment", "ments", "ness"}}
+
 
 def word_hyphen(left: str, right: str, lang: str) -> tuple[bool, str]:
     """Decide a hyphen between two word pieces: (keep?, reason)."""
@@ -52,7 +56,8 @@ def word_hyphen(left: str, right: str, lang: str) -> tuple[bool, str]:
     joined = left + right
     zj = zipf_any(joined.casefold(), lang)
     zl, zr = zipf(left.casefold(), lang), zipf(right.casefold(), lang)
-    if zj < 3.0 and zl >= 4.0 and zr >= 4.0 and len(left) >= 3 and len(right) >= 3:
+    if zj < 3.0 and zl >= 4.0 and zr >= 4.0 and len(left) >= 3 and len(right) >= 3 and \
+            not (right.casefold() in SUFFIX_PIECES.get(lang, ()) and zj >= 1.5):
         return True, "two common words, the run-together form is rare"
     if is_word(joined, lang):
         return False, f"'{joined}' is a word"
