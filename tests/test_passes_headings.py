@@ -145,6 +145,23 @@ def test_question_standing_alone_is_a_heading():
     assert decisions(doc, "headings", "question-heading")
 
 
+def test_two_questions_over_120_characters_standing_alone_are_a_heading():
+    q = ("Why do I get the message that the linker cannot find a library when I build\n"
+         "a program? Why are some files missing from the library packages of the\n"
+         "archive?")
+    assert len(q) > 120
+    doc = normalise(para(0) + "\n" + q + "\n\n" + para(1) + "\n" + para(2))
+    assert blocks(doc)[1] == ("h2", q.replace("\n", " "))
+
+
+def test_long_statement_over_120_characters_is_not_a_heading():
+    q = ("The linker reports that it cannot find a library when you build a\n"
+         "program, and some files are missing from the library packages of the\n"
+         "archive.")
+    doc = normalise(para(0) + "\n" + q + "\n\n" + para(1) + "\n" + para(2))
+    assert not any(k.startswith("h") for k, _ in blocks(doc))
+
+
 def test_question_continuing_an_open_sentence_is_not_a_heading():
     doc = normalise(para(0) + "\nThe committee then asked the ministers and the\n\n"
                     "Why were the reports late, and who signed them?\n\n" + para(1))

@@ -79,7 +79,7 @@ def style_of(t: str, lang: str | None = None) -> str | None:
     or None.  With ``lang``, a short line opening with a lower-case name
     (:func:`_opens_with_name`) is a sentence-case candidate too."""
     t = t.strip()
-    if not t or len(t) > 120 and (len(t) > 200 or not _is_caps(t)) or _has_url_or_mail(t) or \
+    if not t or len(t) > 120 and (len(t) > 200 or not (_is_caps(t) or t.endswith("?"))) or _has_url_or_mail(t) or \
             _NOT_HEADING_END.search(t[-4:]) or t.endswith("-"):  # (its matches take four characters at most)
         return None
     if _OPEN_QUOTE.match(t) and t[-1] in "\"»”’'":
