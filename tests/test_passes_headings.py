@@ -162,6 +162,20 @@ def test_long_statement_over_120_characters_is_not_a_heading():
     assert not any(k.startswith("h") for k, _ in blocks(doc))
 
 
+def test_question_after_a_block_ending_with_a_colon_is_a_heading():
+    # the command the colon announced was lost
+    q = "How does the system support languages other than English?"
+    doc = normalise(para(0) + "\nTo list the versions of all packages, run:\n\n" + q + "\n\n" + para(1))
+    assert ("h2", q) in blocks(doc)
+
+
+def test_question_after_a_colon_running_on_in_lower_case_is_not_a_heading():
+    doc = normalise(para(0) + "\nThe minister asked the question of the day, in these words:\n\n"
+                    "Who will pay for the new roads, and when?\n\n"
+                    "said the minister to the committee, and nobody in the room had an answer for him.\n")
+    assert not any(k.startswith("h") for k, _ in blocks(doc))
+
+
 def test_question_continuing_an_open_sentence_is_not_a_heading():
     doc = normalise(para(0) + "\nThe committee then asked the ministers and the\n\n"
                     "Why were the reports late, and who signed them?\n\n" + para(1))

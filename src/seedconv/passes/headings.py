@@ -134,6 +134,7 @@ def run(ctx: Context) -> None:
                 is_open(" ".join(prev.line_texts())) and not (f.jump or f.after_break):
             if not (_label_after_colon(t, f, prev, nxt, wrapped, ctx.language)
                     or named and " ".join(prev.line_texts()).rstrip().endswith(":")
+                    or _is_question_heading(t, f, prev, nxt)
                     or st == "sentence" and len(f.lines) > 1 and _wrapped_early(ctx, f, t, prev, nxt)):
                 continue  # continues a sentence
             ctx.decide(NAME, "heading-after-colon", (f.first, f.last), t[:60], "",
@@ -271,9 +272,9 @@ def _is_question_heading(t: str, f: Frag, prev, nxt) -> bool:
     complete block (or at a discontinuity) and before a capitalised block."""
     if not _QUESTION_END.search(t) or len(t) > 220 or len(f.lines) > 3 or _ANNOUNCES.search(t):
         return False
-    if prev is not None and prev.kind == "body" and is_open(" ".join(prev.line_texts())) \
-            and not (f.jump or f.after_break):
-        return False
+    if prev is not None and prev.kind == "body" and is_open(pt := " ".join(prev.line_texts())) \
+            and not (f.jump or f.after_break) and not (pt.rstrip().endswith(":") and len(t.split()) >= 4):
+        return False  # (after a colon, what it announced was lost: a question of 4 words is no answer)
     return nxt is not None and nxt.first_text()[:1].isupper()
 
 
