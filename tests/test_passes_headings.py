@@ -477,3 +477,15 @@ def test_lower_case_word_before_a_paragraph_opening_with_another_word_is_not_a_h
             "the package manager recommended for the system is described in the manual.\n\n" + para(1))
     doc = normalise(text)
     assert not any(b[0].startswith("h") for b in blocks(doc))
+
+
+def test_heading_followed_by_a_heading_opening_with_a_command_name():
+    doc = normalise(para(0) + "\n\nHow to shut down the system\n\nsudo configuration\n\n" + para(1) + "\n" + para(2))
+    hs = [t for k, t in blocks(doc) if k.startswith("h")]
+    assert hs == ["How to shut down the system", "sudo configuration"]
+
+
+def test_line_running_on_into_a_command_sentence_is_not_a_heading():
+    doc = normalise(para(0) + "\n\nHow to shut down the system\n\nsudo poweroff does it at once.\n\n"
+                    + para(1) + "\n" + para(2))
+    assert not any(t.startswith("How to") for k, t in blocks(doc) if k.startswith("h"))

@@ -142,6 +142,7 @@ def run(ctx: Context) -> None:
         if nxt is None and st == "sentence":
             continue
         if nxt is not None and nxt.kind == "body" and nxt.first_text()[:1].islower() and not named and \
+                not _name_heading_next(fr, i, nxt, ctx.language) and \
                 not (st == "caps" and len(t.split()) >= 3 and t[-1] in "?!") and \
                 not (_MAN_REF.match(nxt.first_text()) and st in ("title", "sentence")
                      and len(f.lines) == 1 and not _CODE_CHARS.search(t)
@@ -353,6 +354,21 @@ def _prev_body(fr, i):
         if fr[j].kind in ("body", "heading", "list_item"):
             return fr[j]
     return None
+
+
+def _name_heading_next(fr, i: int, nxt, lang: str) -> bool:
+    """The next block (``nxt``, the first body block after ``fr[i]``) is
+    itself a one-line heading opening with a lower-case name (``sudo
+    configuration``) before a capitalised paragraph: two headings in a row,
+    not a line running on into the next."""
+    t = nxt.first_text()
+    if len(nxt.lines) != 1 or len(t.split()) > 6 or not _NAME_OPENER.match(t) or style_of(t, lang) != "sentence":
+        return False
+    j = i + 1
+    while fr[j] is not nxt:  # (only blocks that are not body lie between)
+        j += 1
+    after = _next_body(fr, j)
+    return after is not None and after.kind == "body" and after.first_text()[:1].isupper() and len(after.lines) >= 2
 
 
 def _next_body(fr, i):
