@@ -222,3 +222,22 @@ def test_sentence_broken_with_a_hyphen_that_ends_a_paragraph_stays():
     doc = _doc(second)
     assert ("p", " ".join(FIRST) + " The mirrors copy the whole archive every six hours from the "
             "master server again.") in blocks(doc)
+
+
+def test_heading_wrapped_early_after_a_full_last_line_starts_a_block():
+    # 'for' ends the heading's first line although 'the' had room
+    second = ["Additional package suggestions for", "the beginners"] + \
+        ["Although even a minimal installation of the system provides the basic tools,",
+         "it is a good idea to install a few more command line packages to begin with."]
+    doc = _doc(second)
+    assert any(k.startswith("h") and t == "Additional package suggestions for the beginners"
+               for k, t in blocks(doc))
+
+
+def test_two_short_lines_ending_a_sentence_are_not_a_heading():
+    second = ["The mirrors copy the whole archive every", "six hours, at least."] + \
+        ["Users choose the mirror that is closest to them in the network, which makes",
+         "the downloads faster for everybody who uses it, and that is the whole point."]
+    doc = _doc(second)
+    assert not any(k.startswith("h") for k, _ in blocks(doc))
+    assert not any(a == "split-before-heading" for a, *_ in decisions(doc, "segments"))

@@ -354,6 +354,13 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 head, first = t, k
                 if k > start and lines[k - 1].text.endswith("-") and len(t.split()) <= 6:
                     head, first = lines[k - 1].text[:-1] + t, k - 1
+                elif k > start and len(t.split()) <= 6 and len(lines[k - 1].text.split()) >= 2 and \
+                        not _END.search(lines[k - 1].text) and \
+                        not (t.isupper() and lines[k - 1].text.isupper()) and \
+                        len(lines[k - 1].text) + 1 + len(t.split()[0]) < 0.85 * widths.get(lines[k - 1].no, gwidth):
+                    # a heading wrapped early: its first line ended although the next word had
+                    # room (lines in capitals are left to the headings pass)
+                    head, first = lines[k - 1].text + " " + t, k - 1
                 prev_end = first == start or bool(_END.search(_strip_call(lines[first - 1].text))) or \
                     lines[first - 1].no in sections
                 # a heading-like short line comes next, itself followed by a new sentence
@@ -393,8 +400,9 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                                         after_break=f.after_break if start == 0 else False))
                         ctx.decide(NAME, "split-before-heading", (lines[first - 1].no, lines[first].no),
                                    lines[first - 1].text[-30:], "",
-                                   "a heading broken with a hyphen after a sentence's end, its second "
-                                   "line ending well short of the column: the heading starts a block")
+                                   "a heading of two lines (broken with a hyphen, or wrapped early) after "
+                                   "a sentence's end, its second line ending well short of the column: "
+                                   "the heading starts a block")
                         start = first
             if split:
                 out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
