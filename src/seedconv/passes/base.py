@@ -74,6 +74,17 @@ class Frag(_Extensible):
         """``line_texts()[-1]`` without making the list."""
         return self.texts[-1] if self.texts is not None else self.lines[-1].text
 
+    def tail_text(self) -> str:
+        """``footnotes.tail_text(line_texts())`` (its last two non-empty texts,
+        joined) without making the list: read from the end."""
+        out: list[str] = []
+        for t in (reversed(self.texts) if self.texts is not None else (ln.text for ln in reversed(self.lines))):
+            if t and t.strip():
+                out.append(t)
+                if len(out) == 2:
+                    break
+        return " ".join(reversed(out))
+
 
 @dataclass
 class Context:

@@ -467,10 +467,10 @@ def run(ctx: Context) -> None:
         if k is not None and k > 0 and (last_note is not None or note_like(" ".join(texts[:k]))):
             head = " ".join(texts[:k])
             if lab == expected + 1 and note_like(head) and \
-                    (last_note is None or not opened(tail_text(last_note.line_texts()))):
+                    (last_note is None or not opened(last_note.tail_text())):
                 _orphan(ctx, out, f, 0, k, expected)
                 expected += 1
-            elif last_note is not None and (opened(tail_text(last_note.line_texts()))
+            elif last_note is not None and (opened(last_note.tail_text())
                                             or head[:1].islower()):
                 _append(ctx, last_note, f, 0, k, "continued before the next note number")
             else:
@@ -492,9 +492,9 @@ def run(ctx: Context) -> None:
             i += 1
             continue
         # 4. an unfinished note continues in a citation-like block
-        if last_note is not None and not in_sym_area and opened(tail_text(last_note.line_texts())) and \
+        if last_note is not None and not in_sym_area and opened(last_note.tail_text()) and \
                 (like(ft) or (f.jump and first[:1].islower() and not (
-                    last_body is not None and opened(tail_text(last_body.line_texts()))))):
+                    last_body is not None and opened(last_body.tail_text())))):
             _append(ctx, last_note, f, 0, len(texts), "citation-like block while the note is unfinished")
             i += 1
             continue
@@ -1023,7 +1023,7 @@ _ADDRESS_REST = re.compile(r"[a-z0-9][\w.-]*(?:/[\w./#?=&%-]*|\.(?:html?|php|asp
 
 def _append(ctx: Context, note: Frag, f: Frag, a: int, b: int, why: str, seam: bool = True) -> None:
     if seam:
-        last = tail_text(note.line_texts()).rstrip()
+        last = note.tail_text().rstrip()
         if last.endswith(("/", "-", "_", ".")) and _ends_with_url(last) and \
                 _ADDRESS_REST.match(f.line_texts()[a].strip()):
             seam = False  # the address of the note goes on: joined as one address
