@@ -77,13 +77,17 @@ class Frag(_Extensible):
     def tail_text(self) -> str:
         """``footnotes.tail_text(line_texts())`` (its last two non-empty texts,
         joined) without making the list: read from the end."""
-        out: list[str] = []
-        for t in (reversed(self.texts) if self.texts is not None else (ln.text for ln in reversed(self.lines))):
+        texts, lines = self.texts, self.lines
+        k = len(texts) if texts is not None else len(lines)
+        last = None
+        while k:
+            k -= 1
+            t = texts[k] if texts is not None else lines[k].text
             if t and t.strip():
-                out.append(t)
-                if len(out) == 2:
-                    break
-        return " ".join(reversed(out))
+                if last is not None:
+                    return t + " " + last
+                last = t
+        return "" if last is None else last
 
 
 @dataclass
