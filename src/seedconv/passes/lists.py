@@ -182,7 +182,7 @@ def _split_items(ctx: Context, f: Frag, dash_near=()) -> list[Frag]:
     that open items although the block holds only one (see
     ``_dash_neighbours``)."""
     texts = f.line_texts()
-    if not any(t[:1] in _BULLET_FIRST for t in texts) or not any(_bullet(t) for t in texts):
+    if _BULLET_FIRST.isdisjoint([t[:1] for t in texts]) or not any(_bullet(t) for t in texts):
         return [f]
     res: list[Frag] = []
     cur = Frag(lines=[], kind="body", texts=[], jump=f.jump, after_break=f.after_break)
