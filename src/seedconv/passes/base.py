@@ -74,6 +74,21 @@ class Frag(_Extensible):
         """``line_texts()[-1]`` without making the list."""
         return self.texts[-1] if self.texts is not None else self.lines[-1].text
 
+    def tail_text(self) -> str:
+        """``footnotes.tail_text(line_texts())`` (its last two non-empty texts,
+        joined) without making the list: read from the end."""
+        texts, lines = self.texts, self.lines
+        k = len(texts) if texts is not None else len(lines)
+        last = None
+        while k:
+            k -= 1
+            t = texts[k] if texts is not None else lines[k].text
+            if t and t.strip():
+                if last is not None:
+                    return t + " " + last
+                last = t
+        return "" if last is None else last
+
 
 @dataclass
 class Context:

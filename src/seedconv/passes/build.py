@@ -20,14 +20,20 @@ NAME = "build"
 
 
 def spans_of(lines: list[Line | None]) -> list[Span]:
-    nos = sorted(ln.no for ln in lines if ln is not None)
-    out: list[list[int]] = []
-    for n in nos:
-        if out and n <= out[-1][1] + 1:
-            out[-1][1] = max(out[-1][1], n)
+    nos = sorted([ln.no for ln in lines if ln is not None])
+    if not nos:
+        return []
+    out: list[Span] = []
+    a = b = nos[0]
+    for n in nos:  # (in order: a number joins the open span or starts the next)
+        if n <= b + 1:
+            if n > b:
+                b = n
         else:
-            out.append([n, n])
-    return [(a, b) for a, b in out]
+            out.append((a, b))
+            a = b = n
+    out.append((a, b))
+    return out
 
 
 def _join(ctx: Context, f: Frag) -> str:

@@ -108,20 +108,62 @@ def _call_candidates(text: str, after_word: bool) -> tuple:
     """The call candidates of ``text`` that do not depend on the expected
     number, as :func:`find_calls` reads them: ``(after_word, after_paren,
     sure)``, the first as (start, end, label, lower case next) — the patterns
-    are slow, so a caller may keep these per text (``cache`` of find_calls)."""
-    if not _DIGIT.search(text):  # every pattern needs a digit
+    are slow, so a caller may keep these per text (``cache`` of find_calls).
+
+    What ``finditer`` of each pattern over ``text`` gives, found faster: the
+    patterns are only tried where a match can start, found from the runs of
+    digits (every match holds one, whole: no digit may follow its number).
+    A glued call starts at the run; a number set apart after a word or a
+    parenthesis starts at the white space before it (after a comma too), one
+    set apart after punctuation at the start of the white space before it.
+    Matches of one pattern cannot overlap (each ends with its run), so they
+    are those ``finditer`` finds, in the same order.  Each place is tested
+    first for a character the pattern's look-behind needs."""
+    aw: list = []
+    paren: list = []
+    sure: list = []
+    spaced: list = []
+    has_paren = ")" in text
+    runs = False
+    for d in _DIGITS.finditer(text):  # (no digit: no candidate)
+        runs = True
+        s = d.start()
+        if not s:
+            continue
+        c = text[s - 1]
+        if c.isspace():  # (str.isspace is what \s matches)
+            if s < 2:
+                continue
+            b = text[s - 2]
+            if after_word and b.isalnum():
+                m = _CALL_AFTER_WORD.match(text, s - 1)
+                if m:
+                    aw.append((m.start(1), m.end(2), m.group(2), bool(_LOWER_NEXT.match(text, m.end(2)))))
+            if has_paren:
+                m = _CALL_AFTER_PAREN.match(text, s - 2) if b == "," else \
+                    _CALL_AFTER_PAREN.match(text, s - 1) if b == ")" else None
+                if m:
+                    paren.append((m.start(1), m.end(2), m.group(2)))
+            w = s - 1
+            while w and text[w - 1].isspace():
+                w -= 1
+            if w and text[w - 1] in _PUNCT_BEFORE:
+                m = _CALL_SPACED.match(text, w)
+                if m:
+                    spaced.append((m.start(1), m.end(2), m.group(2)))
+        elif c in _PUNCT_BEFORE or c.isalnum():
+            m = _CALL_GLUED.match(text, s)
+            if m:
+                sure.append((m.start(1), m.end(1), m.group(1)))
+    if not runs:
         return _NO_CANDIDATES
-    aw = [(m.start(1), m.end(2), m.group(2), bool(_LOWER_NEXT.match(text, m.end(2))))
-          for m in _CALL_AFTER_WORD.finditer(text)] if after_word else ()
-    paren = [(m.start(1), m.end(2), m.group(2)) for m in _CALL_AFTER_PAREN.finditer(text)] \
-        if ")" in text else ()
-    sure = [(m.start(1), m.end(1), m.group(1)) for m in _CALL_GLUED.finditer(text)]
-    sure.extend((m.start(1), m.end(2), m.group(2)) for m in _CALL_SPACED.finditer(text))
+    sure.extend(spaced)
     if not (aw or paren or sure):
         return _NO_CANDIDATES
-    return aw, paren, sure
+    return (aw if after_word else ()), (paren if has_paren else ()), sure
 
 
+_DIGITS = re.compile(r"\d+")
 _NO_CANDIDATES: tuple = ((), (), ())
 #: entries a per-text cache holds before it starts again (memory stays
 #: bounded whatever the size of the document)
@@ -425,10 +467,10 @@ def run(ctx: Context) -> None:
         if k is not None and k > 0 and (last_note is not None or note_like(" ".join(texts[:k]))):
             head = " ".join(texts[:k])
             if lab == expected + 1 and note_like(head) and \
-                    (last_note is None or not opened(tail_text(last_note.line_texts()))):
+                    (last_note is None or not opened(last_note.tail_text())):
                 _orphan(ctx, out, f, 0, k, expected)
                 expected += 1
-            elif last_note is not None and (opened(tail_text(last_note.line_texts()))
+            elif last_note is not None and (opened(last_note.tail_text())
                                             or head[:1].islower()):
                 _append(ctx, last_note, f, 0, k, "continued before the next note number")
             else:
@@ -450,9 +492,9 @@ def run(ctx: Context) -> None:
             i += 1
             continue
         # 4. an unfinished note continues in a citation-like block
-        if last_note is not None and not in_sym_area and opened(tail_text(last_note.line_texts())) and \
+        if last_note is not None and not in_sym_area and opened(last_note.tail_text()) and \
                 (like(ft) or (f.jump and first[:1].islower() and not (
-                    last_body is not None and opened(tail_text(last_body.line_texts()))))):
+                    last_body is not None and opened(last_body.tail_text())))):
             _append(ctx, last_note, f, 0, len(texts), "citation-like block while the note is unfinished")
             i += 1
             continue
@@ -981,7 +1023,7 @@ _ADDRESS_REST = re.compile(r"[a-z0-9][\w.-]*(?:/[\w./#?=&%-]*|\.(?:html?|php|asp
 
 def _append(ctx: Context, note: Frag, f: Frag, a: int, b: int, why: str, seam: bool = True) -> None:
     if seam:
-        last = tail_text(note.line_texts()).rstrip()
+        last = note.tail_text().rstrip()
         if last.endswith(("/", "-", "_", ".")) and _ends_with_url(last) and \
                 _ADDRESS_REST.match(f.line_texts()[a].strip()):
             seam = False  # the address of the note goes on: joined as one address

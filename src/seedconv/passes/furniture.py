@@ -929,8 +929,22 @@ def _url_counts(texts, urls: set[str]) -> dict[str, int]:
 def _url_key(text: str) -> str:
     """``text`` case-folded, whitespace and hyphens taken out: what
     ``_NOT_IN_URL_KEY.sub("", text.casefold())`` gives (``str.split``
-    splits at exactly the characters ``\\s`` matches), twice as fast."""
-    return "".join(text.casefold().split()).replace("-", "")
+    splits at exactly the characters ``\\s`` matches), twice as fast.
+
+    Faster still where the only white space is ASCII (case-folding makes no
+    white space and no hyphen of another character, and keeps white space
+    as it is): those bytes are deleted from the UTF-8 form, in which no
+    other character holds an ASCII byte."""
+    folded = text.casefold()
+    if _WIDE_SPACE.search(folded) is None:
+        return folded.encode("utf-8", "surrogatepass").translate(None, _ASCII_DROP).decode("utf-8", "surrogatepass")
+    return "".join(folded.split()).replace("-", "")
+
+
+# the white space outside ASCII (what str.isspace and \s hold beyond it),
+# and the ASCII white space and the hyphen, as bytes
+_WIDE_SPACE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+_ASCII_DROP = bytes(c for c in range(128) if chr(c).isspace()) + b"-"
 
 
 def _drop_caps(ctx: Context, iso: set[int]) -> None:

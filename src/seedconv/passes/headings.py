@@ -224,8 +224,10 @@ def names_next(t: str, nxt_text: str) -> bool:
     """A lone lower-case word (a command or package name) that the next
     paragraph opens with: its heading (``aptitude`` / ``aptitude is ...``)."""
     t = t.strip()
+    if not _LOWER_WORD.match(t):
+        return False  # (most lines: tested before the next text is split)
     words = nxt_text.split()
-    return bool(_LOWER_WORD.match(t)) and len(words) > 3 and words[0] == t
+    return len(words) > 3 and words[0] == t
 
 
 def _names_next(t: str, nxt) -> bool:

@@ -118,6 +118,11 @@ def survey_url_hyphens(ctx: Context) -> None:
     ctx.meta["url_hyphens_inserted"] = sure > 0
 
 
+#: the last characters of the text so far that any rule of join_lines but
+#: the address test looks at (dashes, hyphens, a colon, a slash)
+_SPECIAL_END = frozenset(("–", "—", "-", "\u2010", "\u2011", ":", "/"))
+
+
 def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int] | None = None,
                record: bool = True) -> str:
     """Join the texts of ``lines`` into one string, resolving line ends."""
@@ -137,8 +142,19 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
         if k == 0 or not parts:
             add(t)
             continue
-        prev_no = lines[k - 1].no
         jump = ln.no in seams
+        if tail[-1:] not in _SPECIAL_END:  # (most lines: only the address test below applies)
+            if not jump and in_url(tail) and _url_continues(tail, t, lang):
+                if record:
+                    ctx.decide("urls", "join-url", (lines[k - 1].no, ln.no), tail.split()[-1] + "|" + t.split()[0],
+                               "", "URL broken across lines without a hyphen")
+                add(t)
+                continue
+            piece = " " + t  # add(" " + t), written out
+            parts.append(piece)
+            tail = (tail + piece)[-_TAIL:] if len(piece) < _TAIL else piece[-_TAIL:]
+            continue
+        prev_no = lines[k - 1].no
         if tail.endswith(("–", "—")) and not jump:
             add(t)
             continue

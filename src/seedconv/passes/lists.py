@@ -76,13 +76,14 @@ def _glue_lone_glyphs(ctx: Context, f: Frag) -> Frag | None:
     """A bullet glyph alone on its line starts the item on the next line:
     glue them (``\uf0b7`` + ``The manual ...`` → ``\uf0b7 The manual ...``).
     Returns None when the block is only a glyph."""
-    texts = list(f.line_texts())
-    plain = bool(texts) and all(t.isascii() for t in texts)  # no glyph: each is outside ASCII
+    texts = f.line_texts()
+    plain = bool(texts) and all(map(str.isascii, texts))  # no glyph: each is outside ASCII
     if not plain and all(_glyph_only(t) for t in texts):
         ctx.decide(NAME, "lone-bullet-glyph", (f.first, f.last), texts[0], "", "bullet glyph alone on a line")
         return None
     if plain or not any(_glyph_only(t) for t in texts):
         return f  # nothing to glue: the block as it is (no copy)
+    texts = list(texts)  # (changed below: a copy)
     lines = list(f.lines)
     k = 0
     while k < len(texts) - 1:
@@ -181,7 +182,7 @@ def _split_items(ctx: Context, f: Frag, dash_near=()) -> list[Frag]:
     that open items although the block holds only one (see
     ``_dash_neighbours``)."""
     texts = f.line_texts()
-    if not any(t[:1] in _BULLET_FIRST for t in texts) or not any(_bullet(t) for t in texts):
+    if _BULLET_FIRST.isdisjoint([t[:1] for t in texts]) or not any(_bullet(t) for t in texts):
         return [f]
     res: list[Frag] = []
     cur = Frag(lines=[], kind="body", texts=[], jump=f.jump, after_break=f.after_break)

@@ -17,7 +17,7 @@ import re
 
 from .base import Context, Frag
 from .urls import EMAIL_END, url_tail
-from .footnotes import is_open, tail_text
+from .footnotes import is_open
 from .headings import style_of
 from .segments import _cut_sentence
 
@@ -68,7 +68,7 @@ def run(ctx: Context) -> None:
             out.append(f)
             continue
         if last_para is not None and last_para.kind in ("body", "list_item") and \
-                (is_open(tail_text(last_para.line_texts())) or _address_cut(last_para, f)) and \
+                (is_open(last_para.tail_text()) or _address_cut(last_para, f)) and \
                 f.first not in list_cuts and \
                 not _standalone_label(ctx, last_para, f, out, widths) and \
                 not last_para.last_text().rstrip().endswith(":") and \

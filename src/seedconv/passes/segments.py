@@ -85,6 +85,7 @@ def _strip_call(t: str) -> str:
     last = t.rsplit(None, 1)
     return t if last and "/" in last[-1] else _TRAIL_CALL.sub("", t)
 _END = re.compile(r"[.!?:;…”\"»)]$")
+_END_LAST = frozenset(".!?:;…”\"»)\n")  # what a text _END matches ends with
 _LETTER_START = re.compile(r"^[«“„\"‘(]?[A-ZÀ-ÞА-ЯЁ]")
 _STARTS_NEW = re.compile(r"^[\W\d]*[A-ZÀ-ÞА-ЯЁ0-9\uf0b7•*†‡]|^[\u2022\uf0a7\uf0b7*†‡]")
 
@@ -294,12 +295,21 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
     widths = local_widths(ctx, gwidth)
     # Does the text separate paragraphs with blank lines?  Then a sentence
     # ending early inside a block is not a paragraph end.
-    def early_end(a, b) -> bool:
-        if not (_END.search(a.text) and _STARTS_NEW.match(b.text)):
-            return False
-        word = b.text.split(None, 1)[0]  # (the match found a letter, a digit or a bullet)
-        return len(a.text) + 1 + len(word) < 0.97 * gwidth
-    cands = sum(1 for f in frags for a, b in zip(f.lines, f.lines[1:]) if early_end(a, b))
+    # (the lines that end a sentence early, counted in one loop: the cheap
+    # tests first — a full line cannot, and _END can only match a last
+    # character of its own or one before a final line feed)
+    cands = 0
+    short = 0.97 * gwidth - 2  # the next line's first word takes one character at least
+    for f in frags:
+        fl = f.lines
+        for k in range(len(fl) - 1):
+            t = fl[k].text
+            if len(t) < short and t[-1:] in _END_LAST and _END.search(t):
+                nxt = fl[k + 1].text
+                if _STARTS_NEW.match(nxt):
+                    word = nxt.split(None, 1)[0]  # (the match found a letter, a digit or a bullet)
+                    if len(t) + 1 + len(word) < 0.97 * gwidth:
+                        cands += 1
     lasts = sum(1 for f in frags if _END.search(f.lines[-1].text))
     hard_runs = sum(1 for a, b in zip(ctx.lines, ctx.lines[1:]) if a.blank and b.blank and not a.soft_blank
                     and not b.soft_blank)
@@ -337,11 +347,14 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 continue  # (a heading or a sentence may open with a lower-case command name)
             if t.endswith("-"):
                 continue  # a word broken across the lines
-            word = nxt.split()[0] if nxt.split() else ""
+            word = nxt.split(None, 1)
+            word = word[0] if word else ""
             fits = not blank_separated and len(t) + 1 + len(word) < 1.0 * width  # the next word would have fitted
             # text separated by blank lines may still lose one (pdfminer): a
             # sentence ending well short of the column before a capital letter
-            well_short = blank_separated and len(t) + 1 + len(word) < 0.8 * min(width, widths.get(no, gwidth)) and \
+            # (the local width is never above width: the test against width first)
+            well_short = blank_separated and len(t) + 1 + len(word) < 0.8 * width and \
+                len(t) + 1 + len(word) < 0.8 * min(width, widths.get(no, gwidth)) and \
                 bool(_LETTER_START.match(nxt))
             if t == t.upper() and nxt == nxt.upper() and style_of(t) == "caps" and style_of(nxt) == "caps":
                 continue  # capital lines: the headings pass groups them
@@ -374,7 +387,8 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 nxt_question = _question_block([ln.text for ln in lines[k + 1:k + 5]], width) \
                     if t_end and _LETTER_START.match(nxt) else 0
                 # a list item (bullet line, at most 3 lines back) ends where the next word would have fitted
-                item_end = len(t) + 1 + len(word) < 0.7 * min(width, widths.get(no, gwidth)) and \
+                item_end = len(t) + 1 + len(word) < 0.7 * width and \
+                    len(t) + 1 + len(word) < 0.7 * min(width, widths.get(no, gwidth)) and \
                     _item_line(lines, k) and not t.rstrip().endswith((",", "-", "–")) and \
                     bool(_LETTER_START.match(nxt)) and not BULLET.match(nxt) and not ORDERED.match(nxt)
                 # the next line is a paragraph's indented first line: it ends
