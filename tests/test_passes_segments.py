@@ -241,3 +241,22 @@ def test_two_short_lines_ending_a_sentence_are_not_a_heading():
     doc = _doc(second)
     assert not any(k.startswith("h") for k, _ in blocks(doc))
     assert not any(a == "split-before-heading" for a, *_ in decisions(doc, "segments"))
+
+
+def test_heading_before_a_line_of_glued_words_is_cut_off():
+    # pypdf glued the words of the first line after the heading: only the
+    # first of them would have had to fit after 'Archive metadata'
+    second = ["Archive metadata",
+              "Metadatafilesforeachdistributionarestoredundereachmirrorsite on every mirror,",
+              "and the tools read them when they update the lists of packages every day."]
+    doc = _doc(second)
+    assert any(k.startswith("h") and t == "Archive metadata" for k, t in blocks(doc))
+
+
+def test_short_line_before_a_long_address_is_not_cut_off():
+    second = ["The whole archive, with all of its suites, is found at the address",
+              "https://archive.example.org/debian/dists/codename/main/binary-amd64/ on",
+              "every mirror, and the tools read it when they update the lists of packages."]
+    doc = _doc(second)
+    last = blocks(doc)[-1]
+    assert last[0] == "p" and "is found at the address" in last[1] and last[1].endswith("lists of packages.")

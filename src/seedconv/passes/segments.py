@@ -219,6 +219,20 @@ def _opens_with_name(t: str, lang: str) -> bool:
     return m is not None and rare_name(m.group(0), lang)
 
 
+def _word_len(word: str) -> int:
+    """The length of ``word`` as the first word of a line, for telling
+    whether a heading-like line before it ended early: a word opening with a
+    run of more than 30 letters is words the extractor glued together (pypdf:
+    ``Metadaten-DateienfürdiejeweiligeDistribution...``), of which only the
+    first would have had to fit."""
+    if len(word) > 30 and (m := _LETTER_RUN.match(word)) and m.end() > 30:
+        return 30
+    return len(word)
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
 def _room_left(line: str, after: str, width: int) -> bool:
     """A line of a justified column that ended early: the first word of the
     next line would have fitted after it, and it is not a short line (a
@@ -379,7 +393,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 # a heading-like short line comes next, itself followed by a new sentence
                 after_word = after_text.split()[0] if after_text.split() else ""
                 nxt_head = bool(after_text) and t_end and \
-                    not _END.search(nxt) and len(nxt) + 1 + len(after_word) < 0.97 * width and \
+                    not _END.search(nxt) and len(nxt) + 1 + _word_len(after_word) < 0.97 * width and \
                     len(nxt) < 0.75 * width and \
                     style_of(nxt, ctx.language) is not None and bool(_STARTS_NEW.match(after_text)) and \
                     len(nxt.split()) <= 12
@@ -404,7 +418,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                     bool(_LETTER_START.match(nxt)) and len(t.split()) > 2
                 split = bool(nxt_head or nxt_question or item_end or indented_next or colon_end)
                 if not split and prev_end and style_of(head, ctx.language) is not None \
-                        and len(t) + 1 + len(word) < 0.97 * widths.get(no, gwidth) and len(head.split()) <= 12 \
+                        and len(t) + 1 + _word_len(word) < 0.97 * widths.get(no, gwidth) and len(head.split()) <= 12 \
                         and not _cut_sentence(head, ctx.language) \
                         and not (len(lines) <= 3 and _QUESTION.search(lines[-1].text)):  # a wrapped question
                     split = True
