@@ -208,3 +208,18 @@ def test_path_ending_with_a_slash_is_not_joined_to_the_next_word():
 def test_one_letter_option_after_a_hyphen_set_apart_is_kept():
     doc = normalise('Unpack the package file (the same as "ar -\nx") and then run the scripts of the package.\n')
     assert blocks(doc)[0][1].startswith('Unpack the package file (the same as "ar -x")')
+
+
+def test_hyphen_removed_where_the_document_prints_the_word_run_together():
+    # 'long-' | 'term' alone keeps its hyphen (two common words); printed
+    # 'longterm' inside a line elsewhere, it is the typesetter's
+    text = _en("long", "term") + "\nThe longterm plan of the ministry was published in the spring of that year.\n"
+    doc = normalise(text)
+    assert blocks(doc)[0] == ("p", f"{EN_HEAD} longterm {EN_TAIL}")
+    assert decisions(doc, "line_end_hyphens")[0][0] == "remove-hyphen"
+
+
+def test_word_run_together_only_at_another_line_end_is_no_evidence():
+    text = _en("long", "term") + "\nThe long-\nterm plan of the ministry was published in the spring of that year.\n"
+    doc = normalise(text)
+    assert blocks(doc)[0] == ("p", f"{EN_HEAD} long-term {EN_TAIL}")

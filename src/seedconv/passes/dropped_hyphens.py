@@ -18,6 +18,13 @@ path (a token holding ``/``) unless that same address prints the
 hyphenated form (``.../packaging-tutorial/packagingtutorial``): two
 addresses may well spell a name differently.  Every restored word is a
 decision with its line.
+
+The same look at the text serves the line-end hyphen pass the other way
+round: a word broken at a line end before a lower-case piece (``super-`` |
+``usuario``) that the document prints run together inside a line
+(``superusuario``) is listed in ``meta["joined_forms"]``, and its line-end
+hyphen is taken for the typesetter's even where the two pieces are common
+words.
 """
 from __future__ import annotations
 
@@ -54,6 +61,28 @@ def _sub_forms(form: str) -> list[str]:
                      if (a, b) != (0, len(parts))]
 
 
+_LINE_END_LEFT = re.compile(r"(?<![\w-])([^\W\d_]{2,})-$")
+_LINE_START_LOWER = re.compile(r"[^\W\d_A-ZÀ-ÞА-ЯЁ]{2,}")
+
+
+def _line_end_words(lines) -> set[str]:
+    """The run-together forms (case-folded) of the words broken with a
+    hyphen at a line end before a lower-case piece (``super-`` |
+    ``usuario``): if one of them is printed whole inside a line, the line-end
+    hyphen pass takes the hyphen for the typesetter's."""
+    out: set[str] = set()
+    prev = None
+    for ln in lines:
+        if ln.blank:
+            continue
+        if prev is not None and (m := _LINE_START_LOWER.match(ln.text)):
+            out.add((prev + m.group(0)).casefold())
+        prev = None
+        if ln.text.endswith("-") and (m := _LINE_END_LEFT.search(ln.text)):
+            prev = m.group(1)
+    return out
+
+
 def run(ctx: Context) -> None:
     forms: dict[str, str | None] = {}   # run-together, case-folded → hyphenated form
     in_address: set[str] = set()  # the forms printed inside an address or path
@@ -79,11 +108,15 @@ def run(ctx: Context) -> None:
                         in_address.add(key)
     # what the line-end hyphen pass asks: is this word printed with its hyphen?
     ctx.meta["hyphenated_forms"] = {v.casefold() for v in forms.values() if v is not None}
+    # ... or run together?  (the words broken at line ends, before a lower-case piece)
+    joined = _line_end_words(ctx.lines)
+    printed_joined: set[str] = set()
+    ctx.meta["joined_forms"] = printed_joined
     # the run-together forms that occur at all, looked for among the tokens of
     # the text a batch of lines at a time (memory bounded by the batch), and
     # the batches that hold them
     forms = {k: v for k, v in forms.items() if v is not None}
-    if not forms:
+    if not forms and not joined:
         return
     rare: dict[str, bool] = {}  # run-together form → unknown to the dictionaries
     lines = ctx.lines
@@ -99,6 +132,8 @@ def run(ctx: Context) -> None:
         for x in set(batch.split()):
             if (w := x.strip(_PUNCT)) in forms:
                 hits.add(w)
+            elif w in joined:
+                printed_joined.add(w)
             elif "/" in x:  # an address or a path: its words
                 hits.update(p for p in _LETTERS.findall(x) if p in in_address and p in forms)
         for w in hits - rare.keys():
@@ -117,6 +152,8 @@ def run(ctx: Context) -> None:
             where.extend(sorted(found))
         a = b
     forms = {k: v for k, v in forms.items() if rare.get(k)}
+    if not forms:
+        return
     for i in where:
         ln = ctx.lines[i]
         t = ln.text

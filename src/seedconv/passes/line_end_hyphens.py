@@ -202,6 +202,9 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
             else:
                 keep, why = word_hyphen(left, right, lang)
                 kind = "word"
+                if keep and right[:1].islower() and (left + right).casefold() in ctx.meta.get("joined_forms", ()):
+                    keep, why = False, f"printed as '{left + right}' inside a line elsewhere in the " \
+                        f"document (the words alone: {why})"
             if not keep:
                 parts[-1] = parts[-1][:-1]
                 if not parts[-1]:
