@@ -223,3 +223,36 @@ def test_word_run_together_only_at_another_line_end_is_no_evidence():
     text = _en("long", "term") + "\nThe long-\nterm plan of the ministry was published in the spring of that year.\n"
     doc = normalise(text)
     assert blocks(doc)[0] == ("p", f"{EN_HEAD} long-term {EN_TAIL}")
+
+
+URL_LINES = ("Add a line such as http://deb.example.org/debian/bullseye-\n"
+             "backports/main to the list of the sources of the machine.\n")
+
+
+def test_hyphen_in_an_address_kept_where_the_document_prints_the_word_with_it():
+    text = URL_LINES + "\nThe packages of bullseye-backports are newer than those of the release.\n"
+    doc = normalise(text)
+    assert "http://deb.example.org/debian/bullseye-backports/main" in _urls(doc)
+    (d,) = [d for d in doc.decisions if d.pass_ == "line_end_hyphens"]
+    assert d.action == "keep-hyphen-url" and "printed as 'bullseye-backports'" in d.detail
+
+
+def test_hyphen_in_an_address_without_such_evidence_is_decided_from_the_address():
+    text = URL_LINES + "\nThe packages of the backports are newer than those of the release.\n"
+    doc = normalise(text)
+    (d,) = [d for d in doc.decisions if d.pass_ == "line_end_hyphens"]
+    assert "printed as" not in d.detail
+
+
+def _urls(doc):
+    from seedconv.model import Link
+    out = []
+
+    def walk(xs):
+        for x in xs:
+            if isinstance(x, Link):
+                out.append(x.url)
+            for attr in ("content", "items", "blocks"):
+                walk(getattr(x, attr, None) or [])
+    walk(doc.blocks)
+    return out

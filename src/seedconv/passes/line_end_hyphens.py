@@ -190,6 +190,10 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
             if url:
                 keep, why = url_hyphen(url, left, right or t, lang)
                 kind = "url"
+                if not keep and left and right and \
+                        f"{left}-{right}".casefold() in ctx.meta.get("hyphenated_forms", ()):
+                    keep, why = True, f"printed as '{left}-{right}' inside a line elsewhere in the " \
+                        f"document (the address alone: {why})"
                 if not keep and ctx.meta.get("url_hyphens_inserted") is False and \
                         any(g in why for g in _GUESSED):
                     keep, why = True, f"no address of this document shows an inserted hyphen ({why})"
