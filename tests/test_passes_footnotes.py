@@ -560,3 +560,23 @@ def test_note_with_a_hanging_indent_keeps_its_address_whole():
     [note] = doc.notes
     links = [x.url for x in note.paragraphs[0] if type(x).__name__ == "Link"]
     assert links == ["https://www.example.org/doc/manuals/reference/ch02.en.html"]
+
+
+def test_call_in_a_heading_is_linked():
+    text = ("The Perl policy1\n\n"
+            "Some languages have rules of their own, and the packages written in them follow\n"
+            "those rules as well as the general policy of the archive.\n\n"
+            "1 See https://example.org/perl-policy/\n")
+    doc = normalise(text)
+    h = doc.blocks[0]
+    assert type(h).__name__ == "Heading"
+    assert [type(x).__name__ for x in h.content] == ["Text", "NoteRef"]
+    assert h.content[1].note == doc.notes[0].id
+
+
+def test_number_in_a_heading_without_a_note_stays_text():
+    text = ("Windows 2000 and the archive\n\n"
+            "Some systems have rules of their own, and the packages written for them follow\n"
+            "those rules as well as the general policy of the archive.\n")
+    doc = normalise(text)
+    assert all(type(x).__name__ == "Text" for x in doc.blocks[0].content)

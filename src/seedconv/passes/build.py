@@ -203,7 +203,7 @@ def run(ctx: Context) -> tuple[list[Block], list[Note]]:
         sp = spans_of(f.lines)
         whole = (sp[0][0], sp[-1][1])
         if f.kind == "heading":
-            blocks.append(Heading(max(1, min(6, f.level or 2)), inlines(text), sp))
+            blocks.append(Heading(max(1, min(6, f.level or 2)), content(text, whole), sp))
         elif f.kind == "caption":
             blocks.append(Caption(content(text, whole), sp))
         elif f.kind == "quote":
