@@ -580,3 +580,30 @@ def test_number_in_a_heading_without_a_note_stays_text():
             "those rules as well as the general policy of the archive.\n")
     doc = normalise(text)
     assert all(type(x).__name__ == "Text" for x in doc.blocks[0].content)
+
+
+def test_label_column_inside_a_block_before_the_note_texts():
+    # double spacing undone at a page foot: body lines, the labels, the texts
+    body = ["The wiki of the project1 and the manual page2 of the helper script say",
+            "more about it, and the maintainers answer the questions of newcomers",
+            "on the mailing list of the project every day of the week, in",
+            "1", "2",
+            "See https://wiki.example.org/Help",
+            "See https://manpages.example.org/dh_make.8"]
+    filler = ["The project keeps its documentation in several places, and a newcomer",
+              "who wants to build a first package should read the guide for new",
+              "maintainers from its start to its end before asking anything at all.",
+              "The guide explains the tools, the rules of the archive and the way",
+              "in which a package moves from the unstable suite to the next release."] * 2
+    doc = normalise("Getting help\n\n" + "\n\n".join(filler + body) + "\n")
+    assert [(n.label, n.paragraphs[0][-1].url) for n in doc.notes] == \
+        [("1", "https://wiki.example.org/Help"), ("2", "https://manpages.example.org/dh_make.8")]
+    assert blocks(doc)[-1][1].endswith("every day of the week, in")
+
+
+def test_one_number_inside_a_block_before_an_address_is_not_a_label_column():
+    text = ("The release was numbered\n\n"
+            "7\n\n"
+            "See https://www.example.org/releases/ for the list of all the releases.\n")
+    doc = normalise(text)
+    assert doc.notes == []

@@ -873,12 +873,42 @@ def _citation_follows(frags: list[Frag], i: int) -> int:
     return 0
 
 
+def _split_inner_labels(f: Frag) -> list[Frag]:
+    """A column of two note labels or more inside a block, between body lines
+    and the note texts (``... require these to`` / ``3`` / ``4`` / ``See http...``:
+    double spacing undone around a page foot) becomes a block of its own,
+    and so do the texts after it: [before, labels, after], or [f]."""
+    texts = f.line_texts()
+    if len(texts) < 3:
+        return [f]
+    for k in range(1, len(texts) - 1):
+        t = texts[k]
+        if not (t and t.isdecimal() and len(t) <= 3):
+            continue
+        j = k
+        while j + 1 < len(texts) and (texts[j + 1] or "").isdecimal() and len(texts[j + 1]) <= 3 and \
+                int(texts[j + 1]) == int(texts[j]) + 1:
+            j += 1
+        if j > k and j + 1 < len(texts) and note_like(texts[j + 1] or ""):
+            return [Frag(lines=f.lines[:k], texts=texts[:k], kind=f.kind, jump=f.jump,
+                         after_break=f.after_break, label=f.label, list_kind=f.list_kind),
+                    Frag(lines=f.lines[k:j + 1], texts=texts[k:j + 1]),
+                    Frag(lines=f.lines[j + 1:], texts=texts[j + 1:])]
+    return [f]
+
+
 def _split_trailing_labels(frags: list[Frag]) -> list[Frag]:
     """Note labels printed as the last lines of a block (``... pressing`` /
-    ``2``) before a block of citations become a block of their own."""
+    ``2``) before a block of citations become a block of their own; so do
+    labels inside a block before their texts (:func:`_split_inner_labels`)."""
     out: list[Frag] = []
     for n, f in enumerate(frags):
         texts = f.line_texts()
+        if len(texts) >= 3 and any(t and t.isdecimal() for t in texts[1:-1]):
+            parts = _split_inner_labels(f)
+            if len(parts) > 1:
+                out.extend(parts)
+                continue
         k = len(texts)
         while k > 0 and texts[k - 1].strip().isdecimal() and len(texts[k - 1].strip()) <= 3:
             k -= 1
