@@ -92,3 +92,20 @@ def test_hyphenated_form_running_into_letters_or_more_digits_is_no_evidence():
                   "Install the build-essential2024 package before anything else on it."):
         doc = _doc(first, "The buildessential package pulls in the compiler and the other tools.")
         assert decisions(doc, "dropped_hyphens") == []
+
+
+def test_restored_word_is_not_reported_lost():
+    # the conservation check counts 'buildessential' as found: a recorded
+    # decision put the hyphen back
+    doc = _doc("Install the build-essential package before anything else on the machine.",
+               "The buildessential package pulls in the compiler and the other tools.")
+    assert [d.code for d in doc.diagnostics] == []
+
+
+def test_word_really_lost_is_still_reported():
+    from seedconv import conservation
+    doc = _doc("Install the build-essential package before anything else on the machine.",
+               "The buildessential package pulls in the compiler and the other tools.")
+    assert conservation.lost_words(
+        "The buildessential package, the buildessential tools, a vanished word.", doc)[2] == \
+        ["buildessential", "vanished", "word"]  # (one restoration recorded, two occurrences)

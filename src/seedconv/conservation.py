@@ -15,7 +15,9 @@ normaliser may remove *between* word pieces (line-end hyphens, soft hyphens,
 zero-width characters, line breaks inside URLs) is allowed for: a token that
 is missing as a word of its own counts as found when it is a piece of an
 output word that the input does not have as often (``do-`` + ``mestic`` →
-``domestic``; a drop cap ``T`` + ``urkmenistan``; ``hroni-`` + ``katm.com``).
+``domestic``; a drop cap ``T`` + ``urkmenistan``; ``hroni-`` + ``katm.com``),
+and a word that a recorded decision split by putting back a hyphen the
+extractor dropped (``buildessential`` → ``build-essential``) counts as found.
 
 Linear time: two :class:`~collections.Counter` of tokens (input and output)
 give the words missing from the output and the output words the normaliser
@@ -143,6 +145,9 @@ def lost_words(text, doc: Document) -> tuple[int, int, list[str]]:
         surplus = {r: c - need.get(r, 0) for r, c in have.items() if c > need.get(r, 0)}
         _find_in_joined(missing, surplus)
         _find_split(missing, surplus)
+        for d in doc.decisions:  # a hyphen the extractor dropped, put back: 'buildessential'
+            if missing and d.action == "restore-hyphen" and (f := d.before.casefold()) in missing:
+                _take(missing, f, 1)
     if not missing:
         return 0, 0, []
     first: list[str] = []
