@@ -489,3 +489,14 @@ def test_line_running_on_into_a_command_sentence_is_not_a_heading():
     doc = normalise(para(0) + "\n\nHow to shut down the system\n\nsudo poweroff does it at once.\n\n"
                     + para(1) + "\n" + para(2))
     assert not any(t.startswith("How to") for k, t in blocks(doc) if k.startswith("h"))
+
+
+def test_heading_with_one_comma_before_a_one_line_paragraph_ending_with_a_colon():
+    doc = normalise(para(0) + "\n\nDocumentation, needed for development\n\n"
+                    "Besides this document, it is very important to read the following:\n\n" + para(1))
+    assert ("h2", "Documentation, needed for development") in blocks(doc)
+
+
+def test_line_with_one_comma_before_a_short_line_is_not_a_heading():
+    doc = normalise(para(0) + "\n\nDocumentation, needed for development\n\nRead it first:\n\n" + para(1))
+    assert not any(k.startswith("h") and "Documentation" in t for k, t in blocks(doc))

@@ -151,7 +151,8 @@ def run(ctx: Context) -> None:
                           or f.jump or f.after_break or (i > 0 and fr[i - 1].kind == "note"))):
             continue  # the next block continues this line (not a command name opening a sentence)
         comma_label = st == "sentence" and len(f.lines) == 1 and t.count(",") == 1 and len(t.split()) <= 6 \
-            and nxt is not None and nxt.kind == "body" and len(nxt.lines) >= 2 and nxt.first_text()[:1].isupper() \
+            and nxt is not None and nxt.kind == "body" and nxt.first_text()[:1].isupper() \
+            and (len(nxt.lines) >= 2 or len(nxt.first_text().split()) >= 6 and nxt.first_text().rstrip()[-1:] in ".:!?") \
             and not prev_is_heading and not t.endswith(")") \
             and not any(w.casefold() in _CONJUNCTIONS for w in t.split()) \
             and (prev is None or prev.kind != "body" or not is_open(" ".join(prev.line_texts())))
