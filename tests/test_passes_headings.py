@@ -386,6 +386,20 @@ def test_question_in_capitals_wrapped_over_several_narrow_lines_is_a_heading():
                   "PACKAGE WAS UPGRADED OR REMOVED!") in blocks(doc)
 
 
+def test_question_in_capitals_over_seven_narrow_lines_is_a_heading():
+    lines = ["HOW DOES THIS SYSTEM", "DIFFER FROM THE OTHER", "SYSTEMS? WHY SHOULD I", "CHOOSE IT AND NOT",
+             "ANOTHER ONE OF THE", "MANY SYSTEMS THAT", "PEOPLE USE TODAY?"]
+    doc = normalise(para(0) + "\n" + "\n".join(lines) + "\n\n" + para(1))
+    assert ("h2", " ".join(lines)) in blocks(doc)
+
+
+def test_nine_lines_in_capitals_are_not_a_heading():
+    lines = ["THE MINISTRY OF", "TRADE SAID ON", "MONDAY THAT THE", "NEW RULES WOULD", "TAKE EFFECT IN",
+             "THE SPRING AND", "THAT ALL FIRMS", "WOULD HAVE TO", "COMPLY WITH THEM."]
+    doc = normalise(para(0) + "\n" + "\n".join(lines) + "\n\n" + para(1))
+    assert not any(k.startswith("h") for k, _ in blocks(doc))
+
+
 def test_question_in_capitals_before_a_lower_case_block_is_a_heading():
     # two columns interleaved: the next block is the end of another paragraph
     text = (para(0) + "\nMUST I GO INTO SINGLE USER MODE\nTO UPGRADE A PACKAGE?\n\n"
@@ -394,8 +408,8 @@ def test_question_in_capitals_before_a_lower_case_block_is_a_heading():
     assert ("h2", "MUST I GO INTO SINGLE USER MODE TO UPGRADE A PACKAGE?") in blocks(doc)
 
 
-def test_seven_lines_in_capitals_are_not_a_heading():
-    text = para(0) + "\n" + "\n".join(["A LINE OF CAPITALS"] * 3 + ["ANOTHER LINE HERE"] * 4) + "\n\n" + para(1)
+def test_nine_repeated_lines_in_capitals_are_not_a_heading():
+    text = para(0) + "\n" + "\n".join(["A LINE OF CAPITALS"] * 3 + ["ANOTHER LINE HERE"] * 6) + "\n\n" + para(1)
     doc = normalise(text)
     assert not any(b[0].startswith("h") for b in blocks(doc))
 

@@ -109,8 +109,8 @@ def run(ctx: Context) -> None:
     fr = ctx.frags
     found: list[tuple[int, str]] = []
     for i, f in enumerate(fr):
-        if f.kind != "body" or len(f.lines) > 3 and not (len(f.lines) <= 6 and _caps_block(f)):
-            continue  # (a heading in capitals may wrap over up to six narrow lines)
+        if f.kind != "body" or len(f.lines) > 3 and not (len(f.lines) <= 8 and _caps_block(f)):
+            continue  # (a heading in capitals may wrap over up to eight narrow lines)
         t = " ".join(f.line_texts())
         if "- " in t:  # a heading wrapped with a hyphen
             t = re.sub(r"(?<=\w)- (?=\w)", "", t)
