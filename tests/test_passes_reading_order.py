@@ -224,3 +224,22 @@ def test_block_ending_short_inside_brackets_is_still_joined():
     doc = normalise(text)
     assert any("(the standard Hierarchy of the Linux file systems)" in t
                for k, t in blocks(doc) if isinstance(t, str))
+
+
+COLON_INTRO = ["You have probably chosen the package you want to build by now. The first",
+               "thing to do is to check whether the package is in the archive already with:"]
+
+
+def test_one_line_blocks_after_a_colon_are_items_whose_bullets_were_lost():
+    text = "\n".join(COLON_INTRO) + "\n\nthe aptitude command\n\nthe packages web page\n\n" + \
+        "If the package exists already, install it and see whether it does what you need.\n"
+    doc = normalise(para(0) + "\n\n" + text)
+    assert ("bullet", [(None, "the aptitude command"), (None, "the packages web page")]) in blocks(doc)
+
+
+def test_full_line_after_a_colon_runs_on_into_the_next_block():
+    text = "\n".join(COLON_INTRO) + "\n\n" + \
+        "the aptitude command of the package manager, which every system has, or\n\n" + \
+        "the packages web page of the project, which lists every package.\n"
+    doc = normalise(para(0) + "\n\n" + text)
+    assert not any(k == "bullet" for k, _ in blocks(doc))

@@ -75,7 +75,7 @@ def run(ctx: Context) -> None:
                 not (EMAIL_END.search(last_para.last_text().rstrip()) and f.first_text()[:1].isupper()) and \
                 not (last_para.kind == "list_item" and f.first_text()[:1].isupper() and not f.jump
                      and not _bracket_open(last_para)) and \
-                not (id(last_para) not in joined and _ends_short(ctx, last_para, f, out)):
+                not (id(last_para) not in joined and _ends_short(ctx, last_para, f, out, widths)):
             if last_para.texts is not None or f.texts is not None:  # (else the lines' own texts)
                 if last_para.texts is None:
                     last_para.texts = [ln.text for ln in last_para.lines]
@@ -132,7 +132,16 @@ def _standalone_label(ctx: Context, prev: Frag, f: Frag, out: list[Frag], widths
     return False
 
 
-def _ends_short(ctx: Context, prev: Frag, f: Frag, out: list[Frag]) -> bool:
+def _common_end(t: str, lang: str) -> bool:
+    """``t`` ends with a common word (``under``, ``of``): a cut sentence more
+    likely than an item."""
+    from .words import zipf
+
+    words = re.findall(r"[^\W\d_]+", t)
+    return bool(words) and zipf(words[-1].casefold(), lang) >= 5.5
+
+
+def _ends_short(ctx: Context, prev: Frag, f: Frag, out: list[Frag], widths=None) -> bool:
     """``prev`` (two lines or more) ends with a line well short of its column,
     with room for the next block's first word, and only a blank line stands
     between them (no page or column break): the writer ended the line there —
@@ -146,15 +155,22 @@ def _ends_short(ctx: Context, prev: Frag, f: Frag, out: list[Frag]) -> bool:
         Change the owner of any file                [item]
 
     After a line ending with ':' such blocks are list items (the extractor
-    lost their bullets).
+    lost their bullets); there a block of one line well short of the column
+    (``widths``: the local column widths) is one too.
     """
     if not out or out[-1] is not prev or f.jump or f.after_break or prev.kind not in ("body", "list_item") \
             or _bracket_open(prev):
         return False  # (a bracket left open: what follows continues it)
     texts = [t.strip() for t in prev.line_texts() if t and t.strip()]
-    if len(texts) < 2:
+    if len(texts) == 1 and widths is not None and len(f.lines) == 1 and \
+            not re.search(r"[.!?:;,]$", f.first_text().rstrip()) and not _common_end(texts[0], ctx.language) and \
+            (before := _before_last(out)) is not None and before.kind == "body" and _ends_with_colon(before):
+        # one line after a colon, before another without closing punctuation: measured against the column
+        width = widths.get(prev.first, 0)
+    elif len(texts) < 2:
         return False
-    width = max(len(t) for t in texts)  # the block's own width (text set narrow beside a picture)
+    else:
+        width = max(len(t) for t in texts)  # the block's own width (text set narrow beside a picture)
     last = texts[-1]
     nxt = f.line_texts()[0].split()
     if width < 20 or not nxt or len(last) + 1 + len(nxt[0]) >= 0.7 * width:
