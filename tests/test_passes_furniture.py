@@ -412,3 +412,21 @@ def test_line_after_a_single_page_number_before_a_heading_is_kept():
 def test_rights_without_the_page_number_on_the_same_row(line, rights):
     from seedconv.passes.furniture import rights_text
     assert rights_text(line) == rights
+
+
+def _journal_turn(head: str) -> str:
+    # pypdf: the foot of one page, its number, then the next page's head and a heading
+    return ("\n".join(LINES[:6]) + "\n© 2024 Jane Roe. GPL-2.0-or-later.\n301\n" + head
+            + "\nThe Pager\n" + "\n".join(LINES[6:10]) + "\n")
+
+
+def test_line_with_volume_and_year_after_a_page_number_is_a_journal_head():
+    doc = normalise(_journal_turn("Journal of Free Documentation 7 (2024), Issue 2"))
+    assert "Journal of Free Documentation 7 (2024), Issue 2" in [t for _, t, _ in furniture(doc)]
+    assert ("h2", "The Pager") in blocks(doc)
+
+
+def test_sentence_with_volume_and_year_after_a_page_number_is_kept():
+    line = "Their results appeared in volume 7 (2024) of the same journal."
+    doc = normalise(_journal_turn(line))
+    assert line not in [t for _, t, _ in furniture(doc)]

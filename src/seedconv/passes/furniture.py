@@ -719,12 +719,18 @@ def _numbers_next_to_furniture(ctx: Context, text_idx: list[int], confirmed: _In
                 changed = True
 
 
+# a volume and its year, as a journal's running head gives them: '7 (2024)'
+_VOLUME_YEAR = re.compile(r"(?<![\d.])\d{1,4}\s*\((?:1[89]|20)\d\d\)")
+
+
 def _head_after_number(ctx: Context, confirmed: _IndexSet) -> None:
     """A short title-like line right after a page number is the next page's
     running head when the text after it continues a sentence (lower case),
     or when the number is the second of a page turn (the foot's number n,
     then the head's n + 1, one right after the other: the header printed the
-    number and this line together) and a heading-like line follows it."""
+    number and this line together) and a heading-like line follows it.  A
+    short line there giving a volume and a year (``Journal of X 7 (2024),
+    Heft 2``) is a journal's running head even when printed once."""
     lines = ctx.lines
     numbers = sorted(i for i in confirmed if lines[i].text.strip().isdecimal())
     turns = {b for a, b in zip(numbers, numbers[1:])
@@ -732,6 +738,12 @@ def _head_after_number(ctx: Context, confirmed: _IndexSet) -> None:
     for i in numbers:
         j = next((k for k in range(i + 1, min(i + 4, len(lines)))
                   if not lines[k].blank and not lines[k].removed), None)
+        if j is not None and len(lines[j].text) <= 100 and _VOLUME_YEAR.search(lines[j].text) and \
+                not lines[j].text.rstrip().endswith("."):
+            ctx.remove(lines[j], "running-head", f"short line after the page number on line {lines[i].no} "
+                                                 f"giving a volume and year: a journal's running head")
+            confirmed.add(j)
+            continue
         if j is None or not _head_like(lines[j].text) or len(lines[j].text) > 70:
             continue
         k = next((k for k in range(j + 1, min(j + 4, len(lines)))
