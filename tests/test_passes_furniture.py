@@ -430,3 +430,22 @@ def test_sentence_with_volume_and_year_after_a_page_number_is_kept():
     line = "Their results appeared in volume 7 (2024) of the same journal."
     doc = normalise(_journal_turn(line))
     assert line not in [t for _, t, _ in furniture(doc)]
+
+
+def _rights_doc(copyright_line: str) -> str:
+    # pypdf: the page's number glued to the copyright line; the next page's alone
+    return ("\n".join(LINES[:6]) + "\n" + copyright_line + "\n" + "\n".join(LINES[6:12])
+            + "\n\n141\n\n" + "\n".join(LINES[12:14]) + "\n")
+
+
+def test_page_number_glued_to_the_rights_statement_is_not_part_of_it():
+    doc = normalise(_rights_doc("© 2024 Jane Roe. GPL-2.0-or-later. 140"))
+    assert doc.metadata.rights == "© 2024 Jane Roe. GPL-2.0-or-later."
+    assert "© 2024 Jane Roe. GPL-2.0-or-later. 140" in [t for _, t, _ in furniture(doc)]
+
+
+def test_number_ending_the_rights_statement_away_from_the_page_numbers_stays():
+    doc = normalise(_rights_doc("© 2024 Jane Roe. Licence version 3."))
+    assert doc.metadata.rights == "© 2024 Jane Roe. Licence version 3."
+    doc = normalise(_rights_doc("© 2024 Jane Roe. GPL-2.0-or-later. 90"))
+    assert doc.metadata.rights == "© 2024 Jane Roe. GPL-2.0-or-later. 90"

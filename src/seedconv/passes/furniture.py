@@ -388,6 +388,25 @@ def run(ctx: Context) -> None:
     _link_residue(ctx)
     _drop_caps(ctx, iso)
     _mark_breaks(ctx, confirmed)
+    _rights_without_page_number(ctx, confirmed)
+
+
+def _rights_without_page_number(ctx: Context, confirmed: _IndexSet) -> None:
+    """The rights statement without a page number glued to its end by one
+    space (``... GPL-2.0-or-later. 140``, pypdf) when the pages next to it
+    are numbered ``139`` or ``141``: the number is the page's, not the
+    statement's (the furniture record keeps the line as printed)."""
+    rights = ctx.meta.get("rights")
+    m = _TRAILING_NUMBER.search(rights) if rights else None
+    if m is None:
+        return
+    n = int(m.group(1))
+    near = {str(n - 1), str(n + 1)}
+    if any(ctx.lines[i].text.strip() in near for i in confirmed if ctx.lines[i].text.strip().isdecimal()):
+        ctx.meta["rights"] = rights[:m.start()].rstrip()
+
+
+_TRAILING_NUMBER = re.compile(r"(?<=[.)])\s(\d{1,4})$")
 
 
 class _IndexSet:
