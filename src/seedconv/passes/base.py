@@ -115,6 +115,9 @@ class Context:
     #: :attr:`decisions` is read
     _pending: list = field(default_factory=list, repr=False, compare=False)
     _decided: list[Decision] = field(default_factory=list, repr=False, compare=False)
+    #: how many lines :meth:`remove` took out so far (what is worked out from
+    #: the lines left may be kept while it stays the same)
+    removals: int = field(default=0, repr=False, compare=False)
 
     @property
     def decisions(self) -> list[Decision]:
@@ -138,6 +141,7 @@ class Context:
         if line.removed:
             return
         line.removed = True
+        self.removals += 1
         text = line.text.strip()
         if text:
             self._gone += (line.no, text, kind, self._texts.setdefault(reason, reason))

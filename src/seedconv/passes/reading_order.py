@@ -44,10 +44,12 @@ def _bracket_open(f: Frag) -> bool:
 
 def run(ctx: Context) -> None:
     if not ctx.settings.rejoin_paragraphs:
+        ctx.meta.pop("_widths", None)  # (what segments kept for the passes after it: memory)
         return
     from .segments import local_widths
 
     widths = local_widths(ctx)
+    ctx.meta.pop("_widths", None)  # (the last pass to ask)
     list_cuts = ctx.meta.get("list_cuts", set())  # items cut by segments: not one paragraph
     fr = ctx.frags
     out = []

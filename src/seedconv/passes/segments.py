@@ -90,8 +90,19 @@ _LETTER_START = re.compile(r"^[«“„\"‘(]?[A-ZÀ-ÞА-ЯЁ]")
 _STARTS_NEW = re.compile(r"^[\W\d]*[A-ZÀ-ÞА-ЯЁ0-9\uf0b7•*†‡]|^[\u2022\uf0a7\uf0b7*†‡]")
 
 
+def _kept(ctx: Context) -> tuple | None:
+    """``(line_width, local_widths or None)`` as segments worked them out,
+    while no line was removed since (no line's text, number or page changes
+    once the blocks are cut): the later passes ask for them again."""
+    got = ctx.meta.get("_widths")
+    return got[1:] if got is not None and got[0] == ctx.removals else None
+
+
 def line_width(ctx: Context) -> int:
     """The typical full line length (90th percentile of text lines)."""
+    kept = _kept(ctx)
+    if kept is not None:
+        return kept[0]
     lens = sorted(len(ln.text) for ln in ctx.lines if not ln.blank and not ln.removed)
     if not lens:
         return 0
@@ -118,6 +129,10 @@ class _LocalWidths:
         self._pages = _ints(lambda: (ln.page for ln in texts))
         self._width = width
         self._done: dict[int, int] = {}
+
+    def forget(self) -> None:
+        """Let go of the widths worked out so far."""
+        self._done = {}
 
     def get(self, no: int, default: int) -> int:
         w = self._done.get(no)
@@ -148,7 +163,11 @@ def local_widths(ctx: Context, width: int | None = None) -> _LocalWidths:
     :func:`line_width`.  Where two columns or a narrow box
     share the text with full-width lines, a line is measured against its
     neighbours, not against the page."""
-    width = line_width(ctx) if width is None else width
+    if width is None:
+        kept = _kept(ctx)
+        if kept is not None and kept[1] is not None:
+            return kept[1]
+        width = line_width(ctx)
     return _LocalWidths([ln for ln in ctx.lines if not ln.blank and not ln.removed], width)
 
 
@@ -304,7 +323,9 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
     from .lists import BULLET, ORDERED
 
     gwidth = line_width(ctx)
+    removals = ctx.removals  # (the lines the widths were worked out from)
     if gwidth < 20:
+        ctx.meta["_widths"] = (removals, gwidth, None)
         return frags
     widths = local_widths(ctx, gwidth)
     # Does the text separate paragraphs with blank lines?  Then a sentence
@@ -454,4 +475,8 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 start = k + 1
         out.append(f if start == 0 else Frag(lines=lines[start:]))
     ctx.meta["list_cuts"] = cuts
+    # kept for the passes after this one (reading_order lets them go), not
+    # the widths asked for here (memory: a dictionary entry a line asked)
+    widths.forget()
+    ctx.meta["_widths"] = (removals, gwidth, widths)
     return out

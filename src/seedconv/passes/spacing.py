@@ -26,6 +26,8 @@ from .base import Context, SoftBlank
 
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200e\u200f\u2060\ufeff]")
+# either of them: one sweep over a batch that has neither (most)
+_SPACES_OR_INVISIBLE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\u00ad\u200b\u200c\u200e\u200f\u2060\ufeff]")
 NAME = "spacing"
 
 
@@ -59,7 +61,7 @@ def _cleaned(texts: list[str]) -> list[str]:
     made on the texts joined by line feeds (which they neither match nor
     make), or not at all when no text needs them."""
     joined = "\n".join(texts)
-    if not (_INVISIBLE.search(joined) or _SPACES.search(joined)):
+    if not _SPACES_OR_INVISIBLE.search(joined):
         return texts
     out = _SPACES.sub(" ", _INVISIBLE.sub("", joined)).split("\n")
     if len(out) != len(texts):  # a text held a line feed: one at a time
