@@ -2,6 +2,8 @@
 notes rejoined; blocks split where the extractor lost the blank line."""
 from __future__ import annotations
 
+import pytest
+
 from conftest import LINES, blocks, decisions, furniture, normalise, para, para_text
 
 HEAD = "The opposition criticised the plan in parliament during a very long debate,"
@@ -243,3 +245,19 @@ def test_full_line_after_a_colon_runs_on_into_the_next_block():
         "the packages web page of the project, which lists every package.\n"
     doc = normalise(para(0) + "\n\n" + text)
     assert not any(k == "bullet" for k, _ in blocks(doc))
+
+
+def test_block_ending_with_an_abbreviation_goes_on_in_lower_case():
+    doc = normalise(para(0) + "\n\nYou may also change to another virtual console, e.g.\n\n"
+                    "to the console 3, from the command line of the shell.\n\n" + para(1))
+    assert ("p", "You may also change to another virtual console, e.g. to the console 3, "
+                 "from the command line of the shell.") in blocks(doc)
+
+
+@pytest.mark.parametrize("end, start", [
+    ("the log records the call of the tool, for example, z.B.", "apt-cacher reduces the load on the mirrors."),
+    ("and the tool installs the packages that you asked for in it.", "to the console 3, from the shell."),
+])
+def test_block_ending_with_a_word_or_before_a_command_name_stays_apart(end, start):
+    doc = normalise(para(0) + "\n\n" + end + "\n\n" + start + "\n\n" + para(1))
+    assert not any(t.startswith(end[:20]) and start[:10] in t for _, t in blocks(doc))

@@ -70,7 +70,7 @@ def run(ctx: Context) -> None:
             out.append(f)
             continue
         if last_para is not None and last_para.kind in ("body", "list_item") and \
-                (is_open(last_para.tail_text()) or _address_cut(last_para, f)) and \
+                (is_open(last_para.tail_text()) or _address_cut(last_para, f) or _abbreviation_cut(last_para, f, ctx.language)) and \
                 f.first not in list_cuts and \
                 not _standalone_label(ctx, last_para, f, out, widths) and \
                 not last_para.last_text().rstrip().endswith(":") and \
@@ -94,6 +94,22 @@ def run(ctx: Context) -> None:
         last_para = f
         out.append(f)
     ctx.frags = out
+
+
+# an abbreviation with dots inside it ends the block: 'z.B.', 'e.g.', 'p. ej.', 'd. h.'
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:(?:[^\W\d_]{1,2}\.){1,3}[^\W\d_]{1,3}\.|[^\W\d_]{1,2}\.\s[^\W\d_]{1,3}\.)$")
+
+
+def _abbreviation_cut(prev: Frag, f: Frag, lang: str) -> bool:
+    """``prev`` ends with an abbreviation (``..., p. ej.``) and ``f`` goes on
+    in lower case, not with a command name (``apt-cacher reduziert ...``, after
+    an example the extractor lost): the full stop ended the abbreviation,
+    not the sentence."""
+    from .segments import _opens_with_name
+
+    t = f.first_text()
+    return t[:1].islower() and bool(_ABBREVIATION_END.search(prev.last_text().rstrip()[-40:])) and \
+        not _opens_with_name(t, lang)
 
 
 def _standalone_label(ctx: Context, prev: Frag, f: Frag, out: list[Frag], widths) -> bool:
