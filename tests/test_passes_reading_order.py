@@ -261,3 +261,36 @@ def test_block_ending_with_an_abbreviation_goes_on_in_lower_case():
 def test_block_ending_with_a_word_or_before_a_command_name_stays_apart(end, start):
     doc = normalise(para(0) + "\n\n" + end + "\n\n" + start + "\n\n" + para(1))
     assert not any(t.startswith(end[:20]) and start[:10] in t for _, t in blocks(doc))
+
+
+def _boxes(head_end: str, tail: str) -> str:
+    # pdfminer boxes of two pages, the left column's last boxes written after the right column's
+    return "\n\n".join([
+        "The system starts with the greeting message and presents a command prompt.",
+        "You can change to another console from the command line as well.",
+        "\f" + tail,
+        "Extra packages for the newcomer",
+        "A minimal installation provides the basic functions, but it is a good idea to\n"
+        "install a few more packages for beginners, as the next lines show in detail.",
+        "How to recover a sane console",
+        "When the screen goes wild after you printed a binary file, type reset at the\n"
+        "prompt. " + head_end,
+        "\fTime to play",
+        "Now you are ready to play with the system without any risk to it at all, and\n"
+        "you can try all the commands that the next pages show one after the other."]) + "\n"
+
+
+def test_tail_of_a_cut_paragraph_written_before_its_head_is_joined_to_it():
+    doc = normalise(_boxes("You may not", "see the command while you type it, and that is normal."))
+    bs = blocks(doc)
+    joined = ("p", "When the screen goes wild after you printed a binary file, type reset at the prompt. "
+                   "You may not see the command while you type it, and that is normal.")
+    assert joined in bs
+    # the head, with its heading, goes up to the tail's place
+    assert bs.index(("h2", "How to recover a sane console")) < bs.index(("h2", "Extra packages for the newcomer"))
+    assert any(a == "move-continuation" for a, *_ in decisions(doc, "reading_order"))
+
+
+def test_head_ending_a_sentence_takes_no_tail():
+    doc = normalise(_boxes("It is safe.", "see the command while you type it, and that is normal."))
+    assert not any(a == "move-continuation" for a, *_ in decisions(doc, "reading_order"))

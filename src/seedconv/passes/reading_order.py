@@ -14,6 +14,7 @@ its beginning may have been lost (the gap is kept, not papered over).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from .base import Context, Frag
 from .urls import EMAIL_END, url_tail
@@ -93,7 +94,96 @@ def run(ctx: Context) -> None:
             continue
         last_para = f
         out.append(f)
+    _move_orphan_tails(ctx, out)
     ctx.frags = out
+
+
+_WINDOW = 24  # blocks either side in which a cut paragraph's tail is looked for
+
+
+def _move_orphan_tails(ctx: Context, out: list[Frag]) -> None:
+    """A paragraph cut at a column's foot whose tail the extractor wrote
+    elsewhere (pdfminer ordering a page's text boxes by position: the tail,
+    at the top of the next column, comes out before the head)::
+
+        ...Vea Sección 6.3.8.            [complete]
+        (page break)
+        posible ver la orden ...         [tail: lower case after a break, nothing to continue]
+        ...
+        Cuando la pantalla ... Puede que no sea      [head: ends mid-word, nothing continues it]
+
+    The head (a body block ending with a letter, after which a heading, a
+    capitalised block or the end follows) gets the nearest such tail within
+    a few blocks; the move is a decision with both blocks' lines."""
+    from .segments import _opens_with_name
+
+    def prev_body(k):
+        for j in range(k - 1, -1, -1):
+            if out[j].kind != "note":
+                return out[j]
+        return None
+
+    def next_body(k):
+        for j in range(k + 1, len(out)):
+            if out[j].kind != "note":
+                return out[j]
+        return None
+
+    tails = []
+    for k, g in enumerate(out):
+        if g.kind == "body" and (g.after_break or g.jump) and g.first_text()[:1].islower() and \
+                not _opens_with_name(g.first_text(), ctx.language):
+            p = prev_body(k)
+            if p is None or p.kind != "body" or not is_open(p.tail_text()):
+                tails.append(k)
+    if not tails:
+        return
+    used: set[int] = set()
+    moves: list[tuple[int, int]] = []
+    for k, g in enumerate(out):
+        if g.kind != "body" or not g.last_text().rstrip()[-1:].isalpha() or not is_open(g.tail_text()):
+            continue
+        n = next_body(k)
+        if n is not None and not (n.kind == "heading" or n.first_text()[:1].isupper()):
+            continue
+        # (tails are in order: only those within the window are looked at, linear time)
+        near = [t for t in tails[bisect_left(tails, k - _WINDOW):bisect_right(tails, k + _WINDOW)]
+                if t not in used and t != k]
+        if near:
+            t = min(near, key=lambda x: abs(x - k))
+            used.add(t)
+            moves.append((k, t))
+    if not moves:
+        return
+    for k, t in moves:
+        head, tail = out[k], out[t]
+        if head.texts is not None or tail.texts is not None:
+            if head.texts is None:
+                head.texts = [ln.text for ln in head.lines]
+            head.texts.extend(tail.line_texts())
+        head.lines.extend(tail.lines)
+        head.__dict__.setdefault("seams", set()).add(tail.first)
+        ctx.decide(NAME, "move-continuation", (tail.first, tail.last), "", f"continues the block ending at "
+                   f"line {head.lines[len(head.lines) - len(tail.lines) - 1].no}",
+                   "a block cut mid-sentence before a break, and a block opening in lower case after a "
+                   "break with nothing to continue: the extractor wrote the tail out of order")
+    gone = {t for _, t in moves}
+    # where the tail came first, the head (with a heading right before it)
+    # goes up to the tail's place: the tail's position is the column's order
+    up = {t: k for k, t in moves if t < k}
+    lift: dict[int, list[int]] = {}
+    for t, k in up.items():
+        group = [k - 1, k] if k - 1 > t and out[k - 1].kind == "heading" and k - 1 not in gone else [k]
+        lift[t] = group
+    moved = {j for g in lift.values() for j in g}
+    new: list[Frag] = []
+    for k, g in enumerate(out):
+        if k in lift:
+            new.extend(out[j] for j in lift[k])
+        if k in gone or k in moved:
+            continue
+        new.append(g)
+    out[:] = new
 
 
 # an abbreviation with dots inside it ends the block: 'z.B.', 'e.g.', 'p. ej.', 'd. h.'
