@@ -138,20 +138,22 @@ def _move_orphan_tails(ctx: Context, out: list[Frag]) -> None:
                 tails.append(k)
     if not tails:
         return
-    used: set[int] = set()
+    used: set[int] = set()   # tails taken
+    heads: set[int] = set()  # blocks that took a tail (neither may play the other part: no text is lost)
     moves: list[tuple[int, int]] = []
     for k, g in enumerate(out):
-        if g.kind != "body" or not g.last_text().rstrip()[-1:].isalpha() or not is_open(g.tail_text()):
+        if g.kind != "body" or k in used or not g.last_text().rstrip()[-1:].isalpha() or not is_open(g.tail_text()):
             continue
         n = next_body(k)
         if n is not None and not (n.kind == "heading" or n.first_text()[:1].isupper()):
             continue
         # (tails are in order: only those within the window are looked at, linear time)
         near = [t for t in tails[bisect_left(tails, k - _WINDOW):bisect_right(tails, k + _WINDOW)]
-                if t not in used and t != k]
+                if t not in used and t not in heads and t != k]
         if near:
             t = min(near, key=lambda x: abs(x - k))
             used.add(t)
+            heads.add(k)
             moves.append((k, t))
     if not moves:
         return
@@ -172,9 +174,12 @@ def _move_orphan_tails(ctx: Context, out: list[Frag]) -> None:
     # goes up to the tail's place: the tail's position is the column's order
     up = {t: k for k, t in moves if t < k}
     lift: dict[int, list[int]] = {}
+    taken: set[int] = set()
     for t, k in up.items():
-        group = [k - 1, k] if k - 1 > t and out[k - 1].kind == "heading" and k - 1 not in gone else [k]
+        group = [k - 1, k] if k - 1 > t and out[k - 1].kind == "heading" and k - 1 not in gone \
+            and k - 1 not in taken else [k]
         lift[t] = group
+        taken.update(group)
     moved = {j for g in lift.values() for j in g}
     new: list[Frag] = []
     for k, g in enumerate(out):
