@@ -19,12 +19,13 @@ output word that the input does not have as often (``do-`` + ``mestic`` →
 and a word that a recorded decision split by putting back a hyphen the
 extractor dropped (``buildessential`` → ``build-essential``) counts as found.
 
-Linear time: two :class:`~collections.Counter` of tokens (input and output)
-give the words missing from the output and the output words the normaliser
-made by joining pieces; only the missing words are then looked for inside
-those joined words, one sweep over them.  The texts are tokenised in chunks
-of about :data:`_CHUNK` characters (cut between words), so the memory needed
-beyond the document is the two counters, not a list of every token.
+Linear time: one :class:`~collections.Counter` of tokens (the input's counts
+less the output's) gives the words missing from the output and the output
+words the normaliser made by joining pieces; only the missing words are then
+looked for inside those joined words, one sweep over them.  The texts are
+tokenised in chunks of about :data:`_CHUNK` characters (cut between words),
+so the memory needed beyond the document is that counter, not a list of
+every token.
 
 A failure is a ``Diagnostic(level="warning", code="words-lost")`` naming up
 to ten of the lost words; ``seedconv convert --strict`` and ``normalize
@@ -104,10 +105,12 @@ def _chunks(text: str) -> Iterator[str]:
         i = j
 
 
-def _count(strings) -> Counter:
+def _count(strings, counts: Counter | None = None, sign: int = 1) -> Counter:
     """Counter of the case-folded tokens of ``strings``, tokenised a batch of
     about ``_CHUNK`` characters at a time (joined by a line feed, which no
-    token holds).
+    token holds).  With ``counts`` given, the tokens are added to it (``sign``
+    1) or taken off it (``sign`` -1) instead: one counter for the input less
+    the output holds what two would (memory).
 
     Fast: the text is cut at white space (``str.split``; no white space is a
     word character, so the tokens are those of the pieces), the pieces are
@@ -117,10 +120,12 @@ def _count(strings) -> Counter:
     pieces: Counter[str] = Counter()
     for batch in joined_batches(strings, _CHUNK, "\n"):
         pieces.update(batch.split())
-    counts: Counter[str] = Counter()
+    if counts is None:
+        counts = Counter()
     get = counts.get
     findall = _WORD.findall
     for piece, c in pieces.items():
+        c *= sign
         if piece.isalnum():  # one token (\w is alphanumeric or _)
             f = piece.casefold()
             counts[f] = get(f, 0) + c
@@ -137,12 +142,12 @@ def lost_words(text, doc: Document) -> tuple[int, int, list[str]]:
     ``text`` is the input, or a function giving it anew as pieces cut at
     line ends (so that a large input is never held whole)."""
     pieces = (lambda: _chunks(text)) if isinstance(text, str) else text
-    need = _count(pieces())
-    have = _count(output_strings(doc))
-    missing = {t: c - have[t] for t, c in need.items() if c > have[t] and len(t) > 1}
+    diff = _count(pieces())                   # the input's tokens ...
+    _count(output_strings(doc), diff, -1)     # ... less the output's
+    missing = {t: c for t, c in diff.items() if c > 0 and len(t) > 1}
     if missing:
         # output words the input has fewer of: made by joining, or pieces of a split
-        surplus = {r: c - need.get(r, 0) for r, c in have.items() if c > need.get(r, 0)}
+        surplus = {r: -c for r, c in diff.items() if c < 0}
         _find_in_joined(missing, surplus)
         _find_split(missing, surplus)
         for d in doc.decisions:  # a hyphen the extractor dropped, put back: 'buildessential'

@@ -337,7 +337,10 @@ def _heading_after_break(ctx: Context, f: Frag, fr: list[Frag], i: int, out: lis
 
 def _before_last(out: list[Frag]) -> Frag | None:
     """The block before the last one of ``out``, notes and captions aside."""
-    return next((g for g in reversed(out[:-1]) if g.kind not in ("note", "caption")), None)
+    for k in range(len(out) - 2, -1, -1):  # (no copy of out: called for many blocks)
+        if out[k].kind not in ("note", "caption"):
+            return out[k]
+    return None
 
 
 def _ends_with_colon(f: Frag | None) -> bool:
