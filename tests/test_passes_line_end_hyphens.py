@@ -256,3 +256,14 @@ def _urls(doc):
                 walk(getattr(x, attr, None) or [])
     walk(doc.blocks)
     return out
+
+
+def test_hyphen_after_the_dot_of_a_path_is_the_typesetters():
+    doc = normalise('Change the file "/etc/apt/sources.-\nlist" to a single entry for the unstable suite.\n')
+    assert '"/etc/apt/sources.list"' in blocks(doc)[0][1]
+
+
+def test_hyphen_after_a_full_stop_of_prose_stays():
+    doc = normalise("The tools were described in the last chapter of the manual.-\n"
+                    "list of the tools follows in the appendix of the same manual.\n")
+    assert "manual.-list" in blocks(doc)[0][1] or "manual.- list" in blocks(doc)[0][1]

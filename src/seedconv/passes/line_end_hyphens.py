@@ -32,6 +32,8 @@ _PATH_REST = re.compile(r"[\w.+-]+(?:/[\w.+-]*|\.[\w]+)(?:[\w./+-]*)[)\"'»”.,
 _SLASH_END = re.compile(r"(?:^|\s|\()[^\W\d_]{1,12}/$")  # a word and a slash, not a path
 _SPACED_LEFT = re.compile(r"(?<![\w-])([^\W\d_]{2,}) -$")
 _HYPHENS = ("-", "\u2010", "\u2011")
+# a path or file name broken after a dot, with a hyphen: '"/etc/apt/sources.-'
+_DOT_HYPHEN_END = re.compile(r"(?:^|[\s\"'«“(])[\w~/+-]*/[\w.+-]*\w\.-$")
 _SCHEME_END = re.compile(r"(?<![\w.+-])(?:https?|ftp):$", re.I)  # '(https:' | '//example.org/...'
 #: a quoted or bracketed first part of a suspended compound ('"Packages"- und')
 _CLOSING = "\"'”’»)]"
@@ -197,6 +199,10 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
                 if not keep and ctx.meta.get("url_hyphens_inserted") is False and \
                         any(g in why for g in _GUESSED):
                     keep, why = True, f"no address of this document shows an inserted hyphen ({why})"
+            elif not left and right and _DOT_HYPHEN_END.search(tail[-200:]):
+                keep, why = False, "a hyphen after the dot of a path or file name ('sources.-' | " \
+                    "'list'): a name never holds '.-', the typesetter broke it there"
+                kind = "word"
             elif not left or not right:
                 keep, why = True, "not between two word pieces (number or symbol)"
                 kind = "word"
