@@ -260,3 +260,11 @@ def test_short_line_before_a_long_address_is_not_cut_off():
     doc = _doc(second)
     last = blocks(doc)[-1]
     assert last[0] == "p" and "is found at the address" in last[1] and last[1].endswith("lists of packages.")
+
+
+def test_line_ending_with_a_colon_inside_an_open_bracket_goes_on():
+    lines = ["The system starts with the greeting message stored in the motd file (message of",
+             "the day, or in the words of the manual page of the system, in the original:",
+             "Message Of The Day) and presents a command prompt to the user who logged in."]
+    doc = normalise("Logging in\n\n" + "\n".join(lines) + "\n")
+    assert blocks(doc)[-1] == ("p", " ".join(lines))

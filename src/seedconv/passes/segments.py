@@ -238,6 +238,14 @@ def _opens_with_name(t: str, lang: str) -> bool:
     return m is not None and rare_name(m.group(0), lang)
 
 
+def _bracket_left_open(lines) -> bool:
+    """The lines (of the block so far) open more round brackets than they close."""
+    opened = 0
+    for ln in lines:
+        opened += ln.text.count("(") - ln.text.count(")")
+    return opened > 0
+
+
 def _word_len(word: str) -> int:
     """The length of ``word`` as the first word of a line, for telling
     whether a heading-like line before it ended early: a word opening with a
@@ -436,7 +444,8 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 # a line ending with a colon before a capitalised line: what the
                 # colon announced (a display, code, a list) was set apart and is gone
                 colon_end = t.endswith(":") and not t.endswith("::") and \
-                    bool(_LETTER_START.match(nxt)) and len(t.split()) > 2
+                    bool(_LETTER_START.match(nxt)) and len(t.split()) > 2 and \
+                    not _bracket_left_open(lines[start:k + 1])  # (a bracket left open goes on)
                 split = bool(nxt_head or nxt_question or item_end or indented_next or colon_end)
                 if not split and prev_end and style_of(head, ctx.language) is not None \
                         and len(t) + 1 + _word_len(word) < 0.97 * widths.get(no, gwidth) and len(head.split()) <= 12 \
