@@ -144,7 +144,7 @@ def run(ctx: Context) -> None:
         if nxt is not None and nxt.kind == "body" and nxt.first_text()[:1].islower() and not named and \
                 not _name_heading_next(fr, i, nxt, ctx.language) and \
                 not (st == "caps" and len(t.split()) >= 3 and t[-1] in "?!") and \
-                not (_MAN_REF.match(nxt.first_text()) and st in ("title", "sentence")
+                not (MAN_REF.match(nxt.first_text()) and st in ("title", "sentence")
                      and len(f.lines) == 1 and not _CODE_CHARS.search(t)
                      and (prev is None or not is_open(pt := " ".join(prev.line_texts()))
                           or pt.rstrip().endswith(":")  # (what the colon announced is lost)
@@ -246,7 +246,7 @@ _CONJUNCTIONS = {"and", "or", "und", "oder", "et", "ou", "y", "o", "e", "u", "и
 
 
 # a paragraph may open with a command name and its manual section: ``dpkg(1) is ...``
-_MAN_REF = re.compile(r"[a-z][\w.+-]*\(\d\w*\)\s")
+MAN_REF = re.compile(r"[a-z][\w.+-]*\(\d\w*\)\s")
 _ANNOUNCES = re.compile(r":\s+[\dA-ZÀ-ÞА-ЯЁ]")  # "... in the FAQ: 6.2.1 Which ...?" is a sentence
 _CODE_CHARS = re.compile(r"[$=/\\(){}<>|;#~_*`\[\]]|\s-\w|\w\.\w")
 
@@ -267,7 +267,7 @@ def _label_after_colon(t: str, f: Frag, prev, nxt, wrapped: bool, lang: str = "e
     if last and zipf(last[-1].casefold(), lang) >= 5.5:
         return False  # ends with a function word (``under``, ``der``): a cut sentence
     nt = nxt.line_texts()
-    return (nt[0][:1].isupper() or bool(_MAN_REF.match(nt[0]))) and \
+    return (nt[0][:1].isupper() or bool(MAN_REF.match(nt[0]))) and \
         (len(nt) >= 2 or bool(re.search(r"[.!?]$", nt[-1].rstrip())))
 
 
