@@ -294,3 +294,18 @@ def test_tail_of_a_cut_paragraph_written_before_its_head_is_joined_to_it():
 def test_head_ending_a_sentence_takes_no_tail():
     doc = normalise(_boxes("It is safe.", "see the command while you type it, and that is normal."))
     assert not any(a == "move-continuation" for a, *_ in decisions(doc, "reading_order"))
+
+
+def test_blocks_opening_with_the_same_word_and_a_number_after_a_comma_are_items():
+    items = ["Section 1.2, “The file system” (basic concepts of the system and its tools),",
+             "Section 1.3, “The file manager” (a way to survive at first),",
+             "Section 1.4, “The basics” (the usual way of working)."]
+    doc = normalise(para(0) + "\n\nWe will learn to use the system as follows:\n\n" + "\n\n".join(items) + "\n\n" + para(1))
+    assert ("bullet", [(None, t) for t in items]) in blocks(doc)
+
+
+def test_block_after_a_comma_opening_with_the_same_word_without_a_number_goes_on():
+    doc = normalise(para(0) + "\n\nThe tools that the project ships for this purpose,\n\n"
+                    "The Installer and its helpers, are described in the manual.\n\n" + para(1))
+    assert any(t.startswith("The tools that the project ships for this purpose, The Installer")
+               for _, t in blocks(doc))

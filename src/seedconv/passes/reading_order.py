@@ -70,11 +70,13 @@ def run(ctx: Context) -> None:
         if f.kind != "body":
             out.append(f)
             continue
+        par = False  # (set by the test below when it gets that far)
         if last_para is not None and last_para.kind in ("body", "list_item") and \
                 (is_open(last_para.tail_text()) or _address_cut(last_para, f) or _abbreviation_cut(last_para, f, ctx.language)) and \
                 f.first not in list_cuts and \
                 not _standalone_label(ctx, last_para, f, out, widths) and \
                 not last_para.last_text().rstrip().endswith(":") and \
+                not (par := _parallel_item(last_para, f)) and \
                 not (EMAIL_END.search(last_para.last_text().rstrip()) and f.first_text()[:1].isupper()) and \
                 not (last_para.kind == "list_item" and f.first_text()[:1].isupper() and not f.jump
                      and not _bracket_open(last_para)) and \
@@ -92,6 +94,13 @@ def run(ctx: Context) -> None:
                        f"{last_para.lines[len(last_para.lines) - len(f.lines) - 1].no}",
                        "previous block ends mid-sentence")
             continue
+        if par:
+            for g in (last_para, f):
+                if g.kind != "list_item":
+                    g.kind, g.list_kind = "list_item", "bullet"
+                    ctx.decide(NAME, "parallel-item", (g.first, g.first), g.first_text()[:40], "",
+                               "blocks opening with the same word and a number, the one before ending "
+                               "with a comma or semicolon: items of an enumeration whose bullets were lost")
         last_para = f
         out.append(f)
     _move_orphan_tails(ctx, out)
@@ -205,6 +214,19 @@ def _abbreviation_cut(prev: Frag, f: Frag, lang: str) -> bool:
     t = f.first_text()
     return t[:1].islower() and bool(_ABBREVIATION_END.search(prev.last_text().rstrip()[-40:])) and \
         not _opens_with_name(t, lang)
+
+
+def _parallel_item(prev: Frag, f: Frag) -> bool:
+    """``prev`` ends with a comma or semicolon and ``f`` opens with the same
+    capitalised word and a number as ``prev`` (``Sección 1.4, ...,`` /
+    ``Sección 1.5, ...``): items of an enumeration whose bullets were lost,
+    not a sentence going on."""
+    end = prev.last_text().rstrip()[-1:]
+    if end not in (",", ";"):
+        return False
+    a, b = prev.first_text().split(None, 2), f.first_text().split(None, 2)
+    return len(a) >= 2 and len(b) >= 2 and a[0] == b[0] and a[0][:1].isupper() and \
+        a[1][:1].isdecimal() and b[1][:1].isdecimal()
 
 
 def _standalone_label(ctx: Context, prev: Frag, f: Frag, out: list[Frag], widths) -> bool:
