@@ -371,7 +371,7 @@ class _Builder:
         elif self.target == "epub":
             blocks = epub_backlinked(blocks)
         elif self.target == "markdown":
-            blocks = _letter_markers_escaped(blocks)
+            blocks = _rewritten(blocks, _letter_marker_escaped)
         return {"pandoc-api-version": list(pandoc_run.api_version()),
                 "meta": self.meta(), "blocks": blocks}
 
@@ -382,59 +382,60 @@ class _Builder:
 _LETTER_MARKER = re.compile(r"[A-Z]\.")
 
 
-def _letter_markers_escaped(node: Any) -> Any:
-    """``node`` with every paragraph that is only a capital and a full stop
-    (``A.``) holding the stop as raw Markdown ``\\.``: pandoc 3.9's Markdown
-    writer leaves ``A.`` as it is, and its reader takes that for an empty
-    item of a list numbered A, B, C.  Copy on write, as :func:`_backlinked`."""
+def _rewritten(node: Any, change) -> Any:
+    """``node`` with every dict under it that ``change`` replaces (``change``
+    gives the replacement, or None to look inside), in document order.  Copy
+    on write: ``node`` is not changed, and what holds nothing to replace is
+    shared with the result."""
     if isinstance(node, list):
         out = None
         for i, x in enumerate(node):
-            y = _letter_markers_escaped(x)
+            y = _rewritten(x, change)
             if y is not x:
                 if out is None:
                     out = list(node)
                 out[i] = y
         return node if out is None else out
     if isinstance(node, dict):
+        y = change(node)
+        if y is not None:
+            return y
         c = node.get("c")
-        if node.get("t") in ("Para", "Plain") and len(c) == 1 and c[0].get("t") == "Str" and \
-                _LETTER_MARKER.fullmatch(c[0]["c"]):
-            return _node(node["t"], [_node("Str", c[0]["c"][0]), _node("RawInline", ["markdown", "\\."])])
         if isinstance(c, list):
-            y = _letter_markers_escaped(c)
+            y = _rewritten(c, change)
             if y is not c:
                 return {**node, "c": y}
     return node
 
 
+def _letter_marker_escaped(node: JSON) -> JSON | None:
+    """A paragraph that is only a capital and a full stop (``A.``) with the
+    stop as raw Markdown ``\\.``: pandoc 3.9's Markdown writer leaves ``A.``
+    as it is, and its reader takes that for an empty item of a list
+    numbered A, B, C.  None for any other node (see :func:`_rewritten`)."""
+    c = node.get("c")
+    if node.get("t") in ("Para", "Plain") and len(c) == 1 and c[0].get("t") == "Str" and \
+            _LETTER_MARKER.fullmatch(c[0]["c"]):
+        return _node(node["t"], [_node("Str", c[0]["c"][0]), _node("RawInline", ["markdown", "\\."])])
+    return None
+
+
 def _backlinked(node: Any, number: list[int]) -> Any:
     """``node`` with a backlink at the start of every ``Note`` under it, in
-    document order (not descending into notes, which do not nest), numbered
-    from ``number[0] + 1``.  Copy on write: ``node`` is not changed, and
-    what holds no note is shared with the result."""
-    if isinstance(node, list):
-        out = None
-        for i, x in enumerate(node):
-            y = _backlinked(x, number)
-            if y is not x:
-                if out is None:
-                    out = list(node)
-                out[i] = y
-        return node if out is None else out
-    if isinstance(node, dict):
-        if node.get("t") == "Note":
-            number[0] += 1
-            ref = str(number[0])
-            backlink = _node("Link", [_attr(["footnote-back"], [["role", "doc-backlink"]]),
-                                      [_node("Str", ref)], ["#fnref" + ref, ""]])
-            first, *rest = node["c"]
-            first = {**first, "c": [backlink, _node("Str", "."), _node("Space"), *first["c"]]}
-            return {**node, "c": [first, *rest]}
-        if "c" in node:
-            c = _backlinked(node["c"], number)
-            return node if c is node["c"] else {**node, "c": c}
-    return node
+    document order (notes do not nest), numbered from ``number[0] + 1``.
+    ``node`` is not changed (see :func:`_rewritten`)."""
+    def backlink(n: JSON) -> JSON | None:
+        if n.get("t") != "Note":
+            return None
+        number[0] += 1
+        ref = str(number[0])
+        link = _node("Link", [_attr(["footnote-back"], [["role", "doc-backlink"]]),
+                              [_node("Str", ref)], ["#fnref" + ref, ""]])
+        first, *rest = n["c"]
+        first = {**first, "c": [link, _node("Str", "."), _node("Space"), *first["c"]]}
+        return {**n, "c": [first, *rest]}
+
+    return _rewritten(node, backlink)
 
 
 def epub_backlinked(blocks: list[JSON]) -> list[JSON]:
