@@ -251,6 +251,16 @@ _ANNOUNCES = re.compile(r":\s+[\dA-ZÀ-ÞА-ЯЁ]")  # "... in the FAQ: 6.2.1 Wh
 _CODE_CHARS = re.compile(r"[$=/\\(){}<>|;#~_*`\[\]]|\s-\w|\w\.\w")
 
 
+def ends_with_common_word(t: str, lang: str) -> bool:
+    """``t`` ends with a common word, a function word most often (``under``,
+    ``der``, ``of``): a sentence cut there, not a label or an item."""
+    words = _WORDS.findall(t[-200:])
+    return bool(words) and zipf(words[-1].casefold(), lang) >= 5.5
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
 def _label_after_colon(t: str, f: Frag, prev, nxt, wrapped: bool, lang: str = "en") -> bool:
     """After a block ending with a colon (what it announced was lost: a table,
     a code block), a short one-line label with no code characters, followed
@@ -263,9 +273,8 @@ def _label_after_colon(t: str, f: Frag, prev, nxt, wrapped: bool, lang: str = "e
         return False
     if nxt is None or nxt.kind != "body" or nxt.jump or nxt.after_break:
         return False  # across a page or column break the line may go on there
-    last = re.findall(r"[^\W\d_]+", t)
-    if last and zipf(last[-1].casefold(), lang) >= 5.5:
-        return False  # ends with a function word (``under``, ``der``): a cut sentence
+    if ends_with_common_word(t, lang):
+        return False  # (a cut sentence)
     nt = nxt.line_texts()
     return (nt[0][:1].isupper() or bool(MAN_REF.match(nt[0]))) and \
         (len(nt) >= 2 or bool(re.search(r"[.!?]$", nt[-1].rstrip())))

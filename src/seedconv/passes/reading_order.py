@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from .base import Context, Frag
 from .urls import EMAIL_END, url_tail
 from .footnotes import is_open
-from .headings import style_of
+from .headings import ends_with_common_word, style_of
 from .segments import _cut_sentence
 
 NAME = "reading_order"
@@ -267,15 +267,6 @@ def _standalone_label(ctx: Context, prev: Frag, f: Frag, out: list[Frag], widths
     return False
 
 
-def _common_end(t: str, lang: str) -> bool:
-    """``t`` ends with a common word (``under``, ``of``): a cut sentence more
-    likely than an item."""
-    from .words import zipf
-
-    words = re.findall(r"[^\W\d_]+", t)
-    return bool(words) and zipf(words[-1].casefold(), lang) >= 5.5
-
-
 def _ends_short(ctx: Context, prev: Frag, f: Frag, out: list[Frag], widths=None) -> bool:
     """``prev`` (two lines or more) ends with a line well short of its column,
     with room for the next block's first word, and only a blank line stands
@@ -298,7 +289,7 @@ def _ends_short(ctx: Context, prev: Frag, f: Frag, out: list[Frag], widths=None)
         return False  # (a bracket left open: what follows continues it)
     texts = [t.strip() for t in prev.line_texts() if t and t.strip()]
     if len(texts) == 1 and widths is not None and len(f.lines) == 1 and \
-            not re.search(r"[.!?:;,]$", f.first_text().rstrip()) and not _common_end(texts[0], ctx.language) and \
+            not re.search(r"[.!?:;,]$", f.first_text().rstrip()) and not ends_with_common_word(texts[0], ctx.language) and \
             (before := _before_last(out)) is not None and before.kind == "body" and _ends_with_colon(before):
         # one line after a colon, before another without closing punctuation: measured against the column
         width = widths.get(prev.first, 0)
