@@ -65,32 +65,40 @@ _LINE_END_LEFT = re.compile(r"(?<![\w-])([^\W\d_]{2,})-$")
 _LINE_START_LOWER = re.compile(r"[^\W\d_A-ZÀ-ÞА-ЯЁ]{2,}")
 
 
-def _line_end_words(lines) -> set[str]:
+def _line_end_words(lines, ends: list[int]) -> set[str]:
     """The run-together forms (case-folded) of the words broken with a
     hyphen at a line end before a lower-case piece (``super-`` |
     ``usuario``): if one of them is printed whole inside a line, the line-end
-    hyphen pass takes the hyphen for the typesetter's."""
+    hyphen pass takes the hyphen for the typesetter's.  ``ends``: the
+    indexes of the lines ending with a hyphen (found by :func:`run`'s own
+    look at every line holding one)."""
     out: set[str] = set()
-    prev = None
-    for ln in lines:
-        if ln.blank:
+    n = len(lines)
+    for i in ends:
+        m = _LINE_END_LEFT.search(lines[i].text)
+        if m is None:
             continue
-        if prev is not None and (m := _LINE_START_LOWER.match(ln.text)):
-            out.add((prev + m.group(0)).casefold())
-        prev = None
-        if ln.text.endswith("-") and (m := _LINE_END_LEFT.search(ln.text)):
-            prev = m.group(1)
+        j = i + 1
+        while j < n and lines[j].blank:
+            j += 1
+        if j < n and (r := _LINE_START_LOWER.match(lines[j].text)):
+            out.add((m.group(1) + r.group(0)).casefold())
     return out
 
 
 def run(ctx: Context) -> None:
     forms: dict[str, str | None] = {}   # run-together, case-folded → hyphenated form
     in_address: set[str] = set()  # the forms printed inside an address or path
-    for ln in ctx.lines:
+    ends: list[int] = []  # the lines ending with a hyphen
+    for i, ln in enumerate(ctx.lines):
         t = ln.text
         if "-" not in t or ln.blank:
             continue
-        body = t[:-1] if t.endswith("-") else t  # a line-end hyphen is no evidence
+        if t.endswith("-"):
+            ends.append(i)
+            body = t[:-1]  # a line-end hyphen is no evidence
+        else:
+            body = t
         # a match lies inside one token (between spaces, which the pattern
         # neither matches nor looks at differently from the line's ends)
         for token in body.split(" "):
@@ -109,7 +117,7 @@ def run(ctx: Context) -> None:
     # what the line-end hyphen pass asks: is this word printed with its hyphen?
     ctx.meta["hyphenated_forms"] = {v.casefold() for v in forms.values() if v is not None}
     # ... or run together?  (the words broken at line ends, before a lower-case piece)
-    joined = _line_end_words(ctx.lines)
+    joined = _line_end_words(ctx.lines, ends)
     printed_joined: set[str] = set()
     ctx.meta["joined_forms"] = printed_joined
     # the run-together forms that occur at all, looked for among the tokens of
