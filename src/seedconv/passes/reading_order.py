@@ -20,7 +20,7 @@ from .base import Context, Frag
 from .urls import EMAIL_END, url_tail
 from .footnotes import is_open
 from .headings import ends_with_common_word, style_of
-from .segments import _cut_sentence
+from .segments import _cut_sentence, _opens_with_name
 
 NAME = "reading_order"
 
@@ -124,7 +124,6 @@ def _move_orphan_tails(ctx: Context, out: list[Frag]) -> None:
     The head (a body block ending with a letter, after which a heading, a
     capitalised block or the end follows) gets the nearest such tail within
     a few blocks; the move is a decision with both blocks' lines."""
-    from .segments import _opens_with_name
 
     def prev_body(k):
         for j in range(k - 1, -1, -1):
@@ -209,8 +208,6 @@ def _abbreviation_cut(prev: Frag, f: Frag, lang: str) -> bool:
     in lower case, not with a command name (``apt-cacher reduziert ...``, after
     an example the extractor lost): the full stop ended the abbreviation,
     not the sentence."""
-    from .segments import _opens_with_name
-
     t = f.first_text()
     return t[:1].islower() and bool(_ABBREVIATION_END.search(prev.last_text().rstrip()[-40:])) and \
         not _opens_with_name(t, lang)
