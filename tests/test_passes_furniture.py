@@ -449,3 +449,26 @@ def test_number_ending_the_rights_statement_away_from_the_page_numbers_stays():
     assert doc.metadata.rights == "© 2024 Jane Roe. Licence version 3."
     doc = normalise(_rights_doc("© 2024 Jane Roe. GPL-2.0-or-later. 90"))
     assert doc.metadata.rights == "© 2024 Jane Roe. GPL-2.0-or-later. 90"
+
+
+def _head_mid_page(mid: str, top: str) -> str:
+    # pdfminer: page 1 holds a line mid-page between blank lines; page 2
+    # opens with its page number and a (possibly the same) head
+    return ("\n".join(para(k) for k in range(3)) + "\n" + mid + "\n\n" + "\n".join(para(k) for k in range(3, 6))
+            + "\n\x0c2\n\n" + top + "\n\n" + "\n".join(para(k) for k in range(6, 9)))
+
+
+def test_head_removed_at_a_page_edge_is_removed_mid_page_too():
+    doc = normalise(_head_mid_page("Review of Free Documentation", "Review of Free Documentation"))
+    assert [(t, kind) for _, t, kind in furniture(doc) if t.startswith("Review")] == \
+        [("Review of Free Documentation", "running-head")] * 2
+    assert all("Review of Free Documentation" not in str(b) for b in blocks(doc))
+
+
+def test_line_printed_twice_mid_page_only_is_kept():
+    # the same short line twice, neither copy at a page edge: not furniture
+    text = ("\n".join(para(k) for k in range(3)) + "\nReview of Free Documentation\n\n"
+            + "\n".join(para(k) for k in range(3, 6)) + "\n\x0c" + "\n".join(para(k) for k in range(6, 9))
+            + "\nReview of Free Documentation\n\n" + "\n".join(para(k) for k in range(9, 12)))
+    doc = normalise(text)
+    assert "Review of Free Documentation" not in [t for _, t, _ in furniture(doc)]

@@ -332,6 +332,7 @@ def run(ctx: Context) -> None:
     called = _calls_before(ctx, calls)
     title_line = _title_before_names(lines, text_idx)
     sections = section_numbers(ctx, text_idx)
+    heads: set[str] = set()  # the texts removed as repeated furniture at a page edge
     for i in sorted(candidates):
         ln = lines[i]
         if ln.removed or i == title_line or i in sections:
@@ -353,11 +354,23 @@ def run(ctx: Context) -> None:
             kind = "copyright" if _copyright(t) else "running-head"
             ctx.remove(ln, kind, f"repeated {counts[key]} times alone between blank lines or at page edges")
             confirmed.add(i)
+            heads.add(key)
         elif _copyright(t) and _YEAR.search(t) and len(t) <= 200:
             ctx.remove(ln, "copyright", "copyright line standing alone")
             ctx.meta.setdefault("rights", rights_text(t))
             confirmed.add(i)
 
+    if paged and heads:
+        # the same head, also standing alone away from the page edges (an
+        # extractor that reads a page's boxes out of order puts it mid-page)
+        for i in sorted(iso):
+            ln = lines[i]
+            key = masks[ln.text]
+            if key in heads and not ln.removed and i != title_line and key not in close:
+                kind = "copyright" if _copyright(ln.text) else "running-head"
+                ctx.remove(ln, kind, "alone between blank lines away from the page edges; the same text "
+                           "was removed as repeated furniture at a page edge")
+                confirmed.add(i)
     # (only the lines that open as a rule or a mailto: line can: see _is_rule)
     for i in [i for i in text_idx if (c := lines[i].text[:1]) in _RULE_MAILTO_FIRST or c.isspace()]:
         t = lines[i].text
