@@ -3,6 +3,8 @@
 Order of the passes, each a module in :mod:`seedconv.passes` whose docstring
 shows the damage it repairs:
 
+0. ``columns``          two columns printed side by side, read one after the other
+   ``interleaved``      two columns whose lines alternate, read one after the other
 1. ``spacing``          whitespace, invisible characters, double spacing
    ``dropped_hyphens``  a word's own hyphen the extractor deleted, restored
                         where the document prints the word with it elsewhere
@@ -27,14 +29,14 @@ from . import __version__, conservation
 from .errors import ConservationError
 from .model import Diagnostic, Document, Metadata, Source
 from .passes import (build, captions, columns, dropped_hyphens, footnotes, front_matter, furniture, headings,
-                     lists, reading_order, segments, spacing)
+                     interleaved, lists, reading_order, segments, spacing)
 from .passes.base import Context, Line
 from .passes.words import detect_language
 from .reader import decode
 from .settings import Settings
 
-PASSES = [columns, spacing, dropped_hyphens, furniture, segments, footnotes, lists, captions, front_matter, headings,
-          reading_order]
+PASSES = [columns, interleaved, spacing, dropped_hyphens, furniture, segments, footnotes, lists, captions,
+          front_matter, headings, reading_order]
 # Characters no output may hold (XML 1.0 forbids most C0 controls, lone
 # surrogates cannot be written as UTF-8; C1 controls and U+FFFE/U+FFFF are
 # never text): removed.  Controls that separate (vertical tab, the
