@@ -309,3 +309,42 @@ def test_block_after_a_comma_opening_with_the_same_word_without_a_number_goes_on
                     "The Installer and its helpers, are described in the manual.\n\n" + para(1))
     assert any(t.startswith("The tools that the project ships for this purpose, The Installer")
                for _, t in blocks(doc))
+
+
+RESOURCES = ["The wnpp-alert command of the devscripts",
+             "Pending and future new packages",
+             "The bug tracking system: bugs of the wnpp package",
+             "Packages that need some love"]
+
+
+def test_blocks_without_punctuation_before_a_capitalised_common_word_are_items():
+    doc = normalise(para(0) + "\n\nThere are several resources to know the state of the packages:\n\n"
+                    + "\n\n".join(RESOURCES) + "\n\n" + para(1))
+    assert ("bullet", [(None, t) for t in RESOURCES]) in blocks(doc)
+    assert [a for a, *_ in decisions(doc, "reading_order") if a == "keep-apart-capital"] == \
+        ["keep-apart-capital"] * 3
+
+
+def test_sentence_after_items_whose_bullets_were_lost_is_a_paragraph():
+    doc = normalise(para(0) + "\n\nThere are several resources to know the state of the packages:\n\n"
+                    + "\n\n".join(RESOURCES[:2]) + "\n\nPackages are listed there by the kind of help they need.\n")
+    assert blocks(doc)[-2:] == [("bullet", [(None, t) for t in RESOURCES[:2]]),
+                                ("p", "Packages are listed there by the kind of help they need.")]
+
+
+@pytest.mark.parametrize("lang_text, end, start", [
+    # a cut sentence ending with a common word
+    ("en", "The wnpp-alert command of the devscripts package shows you at any time the state of the",
+     "Packages that need a new maintainer, and of those up for adoption."),
+    # a rare name after the cut: not a common word
+    ("en", "The wnpp-alert command shows you at any time the packages described in the manual of devscripts",
+     "Wnppalert lists them by the kind of help they need."),
+    # German capitalises its nouns: the sentence may go on with one
+    ("de", "Der Befehl wnpp-alert aus dem Paket devscripts zeigt im Terminal jederzeit den aktuellen",
+     "Zustand der Pakete an, die noch einen Betreuer suchen."),
+])
+def test_capital_after_an_open_block_that_goes_on(lang_text, end, start):
+    intro = {"en": para(0), "de": "Es gibt mehrere Wege, den Zustand der Pakete in Debian zu sehen, und\n"
+             "die meisten davon sind einfach zu benutzen, wenn man sie einmal kennt.\n"}[lang_text]
+    doc = normalise(intro + "\n\n" + end + "\n\n" + start + "\n\n" + intro)
+    assert not [a for a, *_ in decisions(doc, "reading_order") if a == "keep-apart-capital"]

@@ -21,6 +21,7 @@ from .urls import EMAIL_END, url_tail
 from .footnotes import is_open
 from .headings import ends_with_common_word, style_of
 from .segments import _cut_sentence, _opens_with_name
+from .words import zipf_any
 
 NAME = "reading_order"
 
@@ -77,6 +78,7 @@ def run(ctx: Context) -> None:
                 not _standalone_label(ctx, last_para, f, out, widths) and \
                 not last_para.last_text().rstrip().endswith(":") and \
                 not (par := _parallel_item(last_para, f)) and \
+                not _capital_after_name(ctx, last_para, f, out) and \
                 not (EMAIL_END.search(last_para.last_text().rstrip()) and f.first_text()[:1].isupper()) and \
                 not (last_para.kind == "list_item" and f.first_text()[:1].isupper() and not f.jump
                      and not _bracket_open(last_para)) and \
@@ -211,6 +213,51 @@ def _abbreviation_cut(prev: Frag, f: Frag, lang: str) -> bool:
     t = f.first_text()
     return t[:1].islower() and bool(_ABBREVIATION_END.search(prev.last_text().rstrip()[-40:])) and \
         not _opens_with_name(t, lang)
+
+
+#: languages that capitalise every noun: a capital there goes on a sentence
+NOUN_CAPITALS = {"de", "lb"}
+_LAST_WORD = re.compile(r"([^\W\d_]+)\d{0,3}[\"'”»)]*$")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”»)]*$")
+_FIRST_WORD = re.compile(r"[\"'“«„]?([^\W\d_]+)")
+
+
+def _capital_after_name(ctx: Context, prev: Frag, f: Frag, out: list[Frag]) -> bool:
+    """``prev`` ends with a lower-case word that is no common word, without punctuation,
+    and ``f``, after a plain blank line (no page or column break), opens with
+    a capitalised common word (``... the devscripts package`` /
+    ``Pending and new packages``): a new sentence or an item whose bullet was
+    lost, not a sentence going on, in a language that capitalises only a
+    sentence's first word and names."""
+    if f.jump or f.after_break or ctx.language in NOUN_CAPITALS or len(prev.lines) > 2 or len(f.lines) > 2 \
+            or not prev.first_text()[:1].isupper():
+        return False
+    end = prev.last_text().rstrip()[-80:]
+    m, n = _LAST_WORD.search(end), _FIRST_WORD.match(f.first_text())
+    if m is None or n is None or "@" in end[m.start() - 1:m.start()] or "." in end[m.start() - 1:m.start()] \
+            or "/" in end[m.start() - 1:m.start()]:
+        return False  # (an address, a file name: their rules decide)
+    first = n.group(1)
+    if len(first) < 2 or not first[0].isupper() or first.isupper() or not first[1:].islower() or \
+            not m.group(1)[:1].islower():  # (a capitalised last word: a name that may go on)
+        return False
+    if ends_with_common_word(m.group(1), ctx.language) or zipf_any(first.casefold(), ctx.language) < 4.0:
+        return False
+    ctx.decide(NAME, "keep-apart-capital", (prev.last, f.first), prev.last_text()[-30:], "",
+               f"the block ends with '{m.group(1)}' (no common word) without punctuation, and the next, "
+               f"after a blank line, opens with the common word '{first}' capitalised: not a sentence "
+               f"going on")
+    before = _before_last(out)
+    if out and out[-1] is prev and (prev.__dict__.get("lost_bullet") or prev.kind == "body" and before is not None
+                                     and before.kind == "body" and _ends_with_colon(before)):
+        for g in (prev, f):
+            if g.kind != "list_item" and (g is prev or not _SENTENCE_END.search(g.last_text().rstrip())):
+                g.kind, g.list_kind = "list_item", "bullet"
+                g.__dict__["lost_bullet"] = True  # (the next such block goes on the list)
+                ctx.decide(NAME, "bullet-item-capital", (g.first, g.first), g.line_texts()[0][:40], "",
+                           "short blocks without closing punctuation after a line ending with ':', "
+                           "each opening with a capital: items whose bullets were lost")
+    return True
 
 
 def _parallel_item(prev: Frag, f: Frag) -> bool:
