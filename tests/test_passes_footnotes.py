@@ -607,3 +607,29 @@ def test_one_number_inside_a_block_before_an_address_is_not_a_label_column():
             "See https://www.example.org/releases/ for the list of all the releases.\n")
     doc = normalise(text)
     assert doc.notes == []
+
+
+def _cut_by_notes(note_end: str, body_end: str, tail: str) -> str:
+    # pymupdf: the notes at the foot of the left column, then the right
+    # column goes on with the paragraph the notes cut, in one block
+    return (para(0) + "\nSee the manual,1 where you will find a complete list of the mailing lists" + body_end
+            + "\n1. Jane Roe et al., \"The FAQ\", Documentation Project, 2024, https://www.example.org/\n"
+            + note_end + "\n" + tail + "\nSubscribing to a list is done by sending a message to its address.\n")
+
+
+def test_lower_case_line_after_a_complete_address_goes_on_with_the_cut_paragraph():
+    doc = normalise(_cut_by_notes("doc/manuals/faq.html", "", "in the file /usr/share/doc/lists.txt."))
+    assert notes(doc) == [("1", "Jane Roe et al., \"The FAQ\", Documentation Project, 2024, "
+                                "<https://www.example.org/doc/manuals/faq.html>")]
+    assert ("p", "See the manual,[^1] where you will find a complete list of the mailing lists in the file "
+                 "/usr/share/doc/lists.txt.") in blocks(doc)
+
+
+@pytest.mark.parametrize("note_end, body_end, tail", [
+    ("doc/manuals/", "", "faq.html in the file /usr/share/doc/lists.txt."),   # the address cut after a slash
+    ("doc/manuals/faq.html", ".", "in the file /usr/share/doc/lists.txt."),   # the paragraph was finished
+    ("doc/manuals/faq.html", "", "devscripts lists them in /usr/share/doc/lists.txt."),  # no common word
+])
+def test_note_ending_with_an_address_goes_on(note_end, body_end, tail):
+    doc = normalise(_cut_by_notes(note_end, body_end, tail))
+    assert not [a for a, *_ in decisions(doc, "footnotes") if a == "note-area-ends"]

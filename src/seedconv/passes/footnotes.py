@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 
 from .base import Context, Frag
+from .words import zipf
 
 NAME = "footnotes"
 
@@ -315,7 +316,9 @@ def run(ctx: Context) -> None:
                 ctx.decide(NAME, "note-start", (ln.no, ln.no), t[:60], f"note {m.group(1)}",
                            "line opens with the next expected note number")
                 expected = lab + 1
-            elif cur is not None and cur.kind == "note" and _note_ends_before(cur, t):
+            elif cur is not None and cur.kind == "note" and (
+                    _note_ends_before(cur, t) or
+                    last_body is not None and opened(last_body.tail_text()) and _body_goes_on(cur, t, ctx.language)):
                 # the note area ends inside the block: the rest is body text again
                 rest = Frag(lines=f.lines[start + n:], texts=f.line_texts()[start + n:])
                 frags.insert(i + 1, rest)
@@ -961,6 +964,23 @@ def _note_ends_before(note: Frag, line: str) -> bool:
         return False
     return bool(_BODY_START.match(line)) or (not _URLISH.search(line) and not line[:1].islower()
                                               and (len(line.split()) > 3 or _looks_like_heading_line(line)))
+
+
+def _body_goes_on(note: Frag, line: str, lang: str) -> bool:
+    """A note ending with a whole address (its last character a letter or a
+    digit: not cut after a dot or a slash) is complete before ``line``, which
+    opens in lower case with a common word: the tail of the body paragraph
+    the note area cut (when that paragraph was left unfinished)::
+
+        ... a complete list of the mailing lists         <- body, unfinished
+        2. Jane Roe, "The FAQ", 2024, https://example.org/faq.html
+        in the file /usr/share/doc/mailing-lists.txt.    <- the body goes on
+    """
+    last = next((t for t in reversed(note.line_texts()) if t), "").rstrip()
+    if not last[-1:].isalnum() or not _ends_with_url(last):
+        return False
+    word = line.split(None, 1)[0] if line.strip() else ""
+    return word[:1].islower() and word.isalpha() and zipf(word, lang) >= 4.0
 
 
 def _looks_like_heading_line(t: str) -> bool:
