@@ -614,13 +614,15 @@ def _cut_by_notes(note_end: str, body_end: str, tail: str) -> str:
     # column goes on with the paragraph the notes cut, in one block
     return (para(0) + "\nSee the manual,1 where you will find a complete list of the mailing lists" + body_end
             + "\n1. Jane Roe et al., \"The FAQ\", Documentation Project, 2024, https://www.example.org/\n"
-            + note_end + "\n" + tail + "\nSubscribing to a list is done by sending a message to its address.\n")
+            + (note_end + "\n" if note_end else "") + tail
+            + "\nSubscribing to a list is done by sending a message to its address.\n")
 
 
-def test_lower_case_line_after_a_complete_address_goes_on_with_the_cut_paragraph():
-    doc = normalise(_cut_by_notes("doc/manuals/faq.html", "", "in the file /usr/share/doc/lists.txt."))
+@pytest.mark.parametrize("note_end", ["doc/manuals/faq.html", ""])  # (or the address ends with a slash)
+def test_lower_case_line_after_a_complete_address_goes_on_with_the_cut_paragraph(note_end):
+    doc = normalise(_cut_by_notes(note_end, "", "in the file /usr/share/doc/lists.txt."))
     assert notes(doc) == [("1", "Jane Roe et al., \"The FAQ\", Documentation Project, 2024, "
-                                "<https://www.example.org/doc/manuals/faq.html>")]
+                                f"<https://www.example.org/{note_end}>")]
     assert ("p", "See the manual,[^1] where you will find a complete list of the mailing lists in the file "
                  "/usr/share/doc/lists.txt.") in blocks(doc)
 

@@ -968,7 +968,7 @@ def _note_ends_before(note: Frag, line: str) -> bool:
 
 def _body_goes_on(note: Frag, line: str, lang: str) -> bool:
     """A note ending with a whole address (its last character a letter or a
-    digit: not cut after a dot or a slash) is complete before ``line``, which
+    digit, or a slash: not cut after a dot) is complete before ``line``, which
     opens in lower case with a common word: the tail of the body paragraph
     the note area cut (when that paragraph was left unfinished)::
 
@@ -977,10 +977,10 @@ def _body_goes_on(note: Frag, line: str, lang: str) -> bool:
         in the file /usr/share/doc/mailing-lists.txt.    <- the body goes on
     """
     last = next((t for t in reversed(note.line_texts()) if t), "").rstrip()
-    if not last[-1:].isalnum() or not _ends_with_url(last):
+    if not (last[-1:].isalnum() or last[-1:] == "/") or not _ends_with_url(last):
         return False
     word = line.split(None, 1)[0] if line.strip() else ""
-    return word[:1].islower() and word.isalpha() and zipf(word, lang) >= 4.0
+    return word[:1].islower() and word.isalpha() and zipf(word, lang) >= 3.5
 
 
 def _looks_like_heading_line(t: str) -> bool:
