@@ -212,6 +212,16 @@ def test_question_announced_after_a_colon_is_not_a_heading():
     assert decisions(doc, "headings") == []
 
 
+QUESTION = "How can the default settings of the applications of a program for the X Window System be configured?"
+
+
+def test_numbered_question_padded_by_the_extractor_is_a_heading():
+    # pdftotext -layout pads the number: only the text's own length counts
+    assert style_of("4         " + QUESTION) == "numbered:1"
+    assert style_of("4 " + QUESTION.replace("?", ".")) is None      # a sentence of over 100 characters
+    assert style_of("4         " + QUESTION.replace("?", ",") + " and again" * 10 + "?") is None  # over 200
+
+
 @pytest.mark.parametrize("text", ["«Secciones»", '"Priorities"'])
 def test_quoted_label_is_not_a_heading(text):
     assert style_of(text) is None

@@ -90,7 +90,10 @@ def style_of(t: str, lang: str | None = None) -> str | None:
     if not t or not (t[0].isupper() or t[0].isdigit()):
         return None
     m = NUMBERED.match(t)
-    if m and _LETTERS.search(m.group(2)) and m.group(2)[0].isupper() and len(t) <= 100:
+    # (measured without the runs of spaces a layout-keeping extractor pads the number with;
+    # a question may run longer, as unnumbered ones do)
+    if m and _LETTERS.search(m.group(2)) and m.group(2)[0].isupper() and \
+            (len(t) <= 100 or len(" ".join(t.split())) <= (200 if t.endswith("?") else 100)):
         return "numbered:" + str(m.group(1).count(".") + 1)
     if t[0].isdigit():
         return None
