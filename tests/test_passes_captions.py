@@ -74,3 +74,16 @@ def test_block_after_a_heading_cut_at_a_page_break_is_not_a_caption():
     doc = normalise(text)
     assert decisions(doc, "captions") == []
     assert "caption" not in [k for k, _ in blocks(doc)]
+
+
+def test_short_line_before_a_list_item_whose_tail_follows_the_page_break_is_not_a_caption():
+    # the lower-case block after the break goes on with the item, not with the cut paragraph
+    text = (para(0) + "\nTo see the versions of all the installed packages, run the following command:\n"
+            "How are the other languages supported?\n"
+            "• The keyboard layouts of many countries come with the console packa-\n\f"
+            "ges, which also hold the tools to change them.\n\n" + para(3))
+    doc = normalise(text)
+    assert decisions(doc, "captions") == []
+    assert blocks(doc)[2:4] == [("h2", "How are the other languages supported?"),
+                                ("bullet", [(None, "The keyboard layouts of many countries come with the console "
+                                                   "packages, which also hold the tools to change them.")])]

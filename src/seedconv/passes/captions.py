@@ -44,7 +44,9 @@ def run(ctx: Context) -> None:
         prev, nxt = fr[body[n - 1]], fr[body[n + 1]]
         if len(f.lines) <= 2 and len(t) <= 160 and t[:1].isupper() and \
                 is_open(" ".join(prev.line_texts())) and nxt.first_text()[:1].islower() and \
-                (nxt.jump or nxt.after_break or f.after_break) and _runs_to_edge(ctx, prev):
+                (nxt.jump or nxt.after_break or f.after_break) and _runs_to_edge(ctx, prev) and \
+                not any(g.kind == "list_item" for g in fr[body[n - 1] + 1:body[n + 1]]):
+            # (a list item between: the lower-case block goes on with the item, not with prev)
             f.kind = "caption"
             ctx.decide(NAME, "caption-interrupter", (f.first, f.last), t[:40], "caption",
                        f"short line between a cut paragraph (line {prev.last}) and its continuation "
