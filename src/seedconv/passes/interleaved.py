@@ -54,9 +54,13 @@ def _piece(t: str) -> str:
 def _skips(left: str, nxt: str, after: str, lang: str) -> bool:
     """The word ``left-`` goes on after the next line, not on it."""
     b, c = _piece(nxt), _piece(after)
-    if not c or not c[0].islower() or zipf_any((left + c).casefold(), lang) < KNOWN:
+    if not c or not c[0].islower():
         return False
-    return not b or zipf_any((left + b).casefold(), lang) < UNKNOWN
+    # (the next line first: it most often goes on, and the line-end hyphen
+    # pass asks for the same word later, from wordfreq's cache)
+    if b and zipf_any((left + b).casefold(), lang) >= UNKNOWN:
+        return False
+    return zipf_any((left + c).casefold(), lang) >= KNOWN
 
 
 def run(ctx: Context) -> None:
