@@ -90,14 +90,25 @@ def _doc(second):
 
 
 def test_indented_first_line_with_room_for_the_next_word_starts_a_paragraph():
-    # 'The mirrors...' (56 characters) ended although 'its' (3) would have
+    # 'The mirrors...' (65 characters) ended although 'server,' (7) would have
     # fitted in a column of about 76: the extractor dropped its indent
-    second = ["The mirrors copy the whole archive every six hours from",
-              "its master server, and users choose the mirror that is closest to them in",
+    second = ["The mirrors copy the whole archive every six hours from the main",
+              "server, and users choose the mirror that is closest to them in the",
               "the network, which makes the downloads faster for everybody who uses it."]
     doc = _doc(second)
     assert blocks(doc)[2:] == [("p", " ".join(FIRST)), ("p", " ".join(second))]
     assert any("indented first line" in d.detail for d in doc.decisions if d.lines == (7, 8))
+
+
+def test_last_line_of_a_paragraph_well_short_of_the_column_is_no_indented_first_line():
+    # 'This process...' (46 characters) is a paragraph's last line, not its
+    # first: the room left after it is far more than an indent
+    second = ["This process keeps the archive current and usable.",
+              "Through the gradual freeze led by the release team, the archive becomes",
+              "consistent and free of serious bugs, and it is then released as stable."]
+    doc = _doc(["The mirrors copy the whole archive every six hours from the main server of",
+                "the project, and the users choose the one mirror that is closest to them."] + second)
+    assert not any("indented first line" in d.detail for d in doc.decisions)
 
 
 def test_full_line_after_a_sentence_end_does_not_start_a_paragraph():

@@ -262,14 +262,16 @@ _LETTER_RUN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 def _room_left(line: str, after: str, width: int) -> bool:
     """A line of a justified column that ended early: the first word of the
-    next line would have fitted after it, and it is not a short line (a
-    heading, a paragraph's last line)::
+    next line would have fitted after it, though not by much more than an
+    indent (18 % of the column, 6 characters at least: a paragraph's last
+    line leaves more room), and it is not a short line (a heading)::
 
         ...the end of one paragraph runs to the right margin.
            The next paragraph begins with an indent       <- 'which' fitted
         which the extractor dropped."""
     words = after.split()
-    return bool(words) and 0.6 * width < len(line) and len(line) + 1 + len(words[0]) < width
+    return bool(words) and 0.6 * width < len(line) and len(line) + 1 + len(words[0]) < width and \
+        len(line) + 1 + len(words[0]) >= width - max(6, 0.18 * width)
 
 
 _QUESTION = re.compile(r"[?？][»”\"')]*$")
