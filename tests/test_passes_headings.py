@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import blocks, decisions, furniture, normalise, para, para_text
+from conftest import blocks, decisions, furniture, normalise, notes, para, para_text
 from seedconv.passes.headings import style_of
 
 
@@ -524,3 +524,27 @@ def test_heading_with_one_comma_before_a_one_line_paragraph_ending_with_a_colon(
 def test_line_with_one_comma_before_a_short_line_is_not_a_heading():
     doc = normalise(para(0) + "\n\nDocumentation, needed for development\n\nRead it first:\n\n" + para(1))
     assert not any(k.startswith("h") and "Documentation" in t for k, t in blocks(doc))
+
+
+def test_heading_after_a_section_number_ends_before_prose_opening_in_lower_case():
+    # pymupdf: no blank lines; the text after the heading opens with an address,
+    # and the section number is not a note label though a call 1 was printed
+    text = ("The resources that help you in your work are described here.1\n1\nMailing lists\n"
+            "lists.example.org hosts the conversations between the developers and the users of\n"
+            "the project, with archives that go back many years and search by keyword and date.\n"
+            "1.1\nSpecial lists\n"
+            "private@lists.example.org is a special list for the discussions between developers\n"
+            "that must not be published, so the users are asked not to write to it at all.\n"
+            "1 See https://example.org/resources\n")
+    doc = normalise(text)
+    assert [b for b in blocks(doc) if b[0].startswith("h")] == [("h2", "1 Mailing lists"),
+                                                                ("h3", "1.1 Special lists")]
+    assert notes(doc) == [("1", "See <https://example.org/resources>")]
+
+
+def test_wrapped_heading_after_a_section_number_stays_whole():
+    text = ("1\nWhich other documents\nexist on the\nsystem?\n" + para(0) + "\n2\nIs there a place\n"
+            "to discuss it?\n" + para(1))
+    doc = normalise(text)
+    assert [b for b in blocks(doc) if b[0].startswith("h")] == [
+        ("h2", "1 Which other documents exist on the system?"), ("h2", "2 Is there a place to discuss it?")]

@@ -936,10 +936,12 @@ def _glue_lone_labels(ctx: Context, f: Frag) -> Frag:
     if len(texts) < 2 or not any(t.strip().isdecimal() for t in texts[:-1]):
         return f
     lines, new = list(f.lines), list(texts)
+    sections = ctx.meta.get("section_numbers", ())  # (a section number before its heading: no label)
     k = 0
     while k < len(new) - 1:
         t, nxt = new[k].strip(), new[k + 1]
         if t.isdecimal() and len(t) <= 3 and nxt and not nxt.strip()[:1].isdecimal() and \
+                lines[k].no not in sections and \
                 not nxt[:1].islower() and not (k > 0 and new[k - 1].strip().isdecimal()):
             new[k + 1] = t + " " + nxt
             ctx.decide(NAME, "glue-label", (lines[k].no, lines[k + 1].no), t, "",

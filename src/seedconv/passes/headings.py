@@ -110,10 +110,12 @@ def run(ctx: Context) -> None:
     _split_caps_openers(ctx)
     _split_short_openers(ctx)
     fr = ctx.frags
+    sections = ctx.meta.get("section_numbers", set())  # section numbers on a line of their own
     found: list[tuple[int, str]] = []
     for i, f in enumerate(fr):
-        if f.kind != "body" or len(f.lines) > 3 and not (len(f.lines) <= 8 and _caps_block(f)):
-            continue  # (a heading in capitals may wrap over up to eight narrow lines)
+        if f.kind != "body" or len(f.lines) - (f.first in sections) > 3 and not (len(f.lines) <= 8 and _caps_block(f)):
+            continue  # (a heading in capitals may wrap over up to eight narrow lines; a section number
+            # on a line of its own is not counted)
         t = " ".join(f.line_texts())
         if "- " in t:  # a heading wrapped with a hyphen
             t = re.sub(r"(?<=\w)- (?=\w)", "", t)
@@ -145,6 +147,7 @@ def run(ctx: Context) -> None:
         if nxt is None and st == "sentence":
             continue
         if nxt is not None and nxt.kind == "body" and nxt.first_text()[:1].islower() and not named and \
+                not (st.startswith("numbered") and f.first in sections) and \
                 not _name_heading_next(fr, i, nxt, ctx.language) and \
                 not (st == "caps" and len(t.split()) >= 3 and t[-1] in "?!") and \
                 not (MAN_REF.match(nxt.first_text()) and st in ("title", "sentence")

@@ -383,6 +383,18 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 continue
             if lines[k].no in sections:
                 continue  # a section number stays with its heading
+            if k > start and lines[k - 1].no in sections and style_of(t, ctx.language) is not None and \
+                    len(t.split()) <= 14 and not t.endswith("-") and \
+                    len(nxt) >= 0.6 * widths.get(lines[k + 1].no, gwidth) and not _QUESTION.search(nxt):
+                # the heading after a section number ends its block before a line of prose,
+                # whatever opens it (``1.3`` / ``Special lists`` / ``debian-private@lists.debian.org
+                # is a special ...``); a short line goes on with the heading (wrapped)
+                out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
+                                after_break=f.after_break if start == 0 else False))
+                ctx.decide(NAME, "split-after-numbered-heading", (lines[k].no, lines[k + 1].no), t[-30:], "",
+                           "a heading after a section number on a line of its own ends its block")
+                start = k + 1
+                continue
             t_end = bool(_END.search(_strip_call(t)))  # the line ends like a sentence
             after_text = lines[k + 2].text if k + 2 < len(lines) else ""
             if not _STARTS_NEW.match(nxt) and not (t_end and (style_of(nxt, ctx.language) is not None
