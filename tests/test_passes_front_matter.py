@@ -130,3 +130,14 @@ def test_title_and_authors_without_blank_lines():
 def test_subtitle_of_common_words_is_not_an_author_line():
     doc = normalise("Water Politics in Central Asia\nPolicy and Practice Today\n" + para(0) + para(1))
     assert doc.metadata.authors == []
+
+
+def test_many_authors_a_block_each():
+    # pdfminer: a blank line after every name, two names sharing a block
+    names = ["Andrea Rossi", "Adam Di Carlo", "Christian Schwarz", "Maria Lindqvist", "Lucas Nussbaum",
+             "Ian Jackson", "Anna Smith"]
+    text = "Water Politics in Central Asia\n\n" + "\n\n".join(names[:2]) + "\n" + "\n\n".join(names[2:]) + \
+        "\n\n" + para(0) + "\n" + para(1)
+    doc = normalise(text)
+    assert doc.metadata.authors == names
+    assert not any(b[0].startswith("h") for b in blocks(doc))

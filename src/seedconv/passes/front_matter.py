@@ -136,14 +136,14 @@ def _front_lines(ctx: Context) -> bool:
     surname after a line of names not ending with a comma is its tail)."""
     seen: list[tuple[Frag, int]] = []
     texts: list[str] = []
-    for f in ctx.frags[:6]:
+    for f in ctx.frags[:12]:  # (a name a block: pdfminer)
         if f.kind != "body":
             break
         ft = f.line_texts()
-        for k in range(min(len(f.lines), 10 - len(seen))):
+        for k in range(min(len(f.lines), 12 - len(seen))):
             seen.append((f, k))
             texts.append((ft[k] or "").strip())
-        if len(seen) >= 10:
+        if len(seen) >= 12:
             break
     for a in range(1, min(4, len(texts))):
         title = texts[:a]
@@ -157,7 +157,7 @@ def _front_lines(ctx: Context) -> bool:
                 and len(names_of(texts[a + 1], ctx.language) or []) > 1:
             continue  # one name-like pair of words before a line of several names: the title goes on
         b = a + 1
-        while b < len(texts) and b < a + 6:
+        while b < len(texts) and b < a + 8:
             more = names_of(texts[b], ctx.language)
             if more:
                 names += more
