@@ -472,3 +472,21 @@ def test_line_printed_twice_mid_page_only_is_kept():
             + "\nReview of Free Documentation\n\n" + "\n".join(para(k) for k in range(9, 12)))
     doc = normalise(text)
     assert "Review of Free Documentation" not in [t for _, t, _ in furniture(doc)]
+
+
+def _separated_turn(head: str) -> str:
+    # pymupdf: the foot's page number, the next page's number, then its head
+    return ("\n".join(LINES[:6]) + "\n© 2024 Jane Roe. GPL-2.0-or-later.\n300\n301\n" + head + "\n\n"
+            + "\n".join(LINES[6:10]) + "\n")
+
+
+def test_head_with_parts_set_apart_by_dots_at_a_page_turn_is_a_journal_head():
+    doc = normalise(_separated_turn("Journal of Free Documentation · Vol. 8 · No. 1"))
+    assert "Journal of Free Documentation · Vol. 8 · No. 1" in [t for _, t, _ in furniture(doc)]
+
+
+@pytest.mark.parametrize("line", ["Journal of Free Documentation · Volume Eight",   # no number
+                                  "Results · 8 of the 12 tests passed, as expected."])  # a sentence
+def test_line_with_dots_but_no_number_or_a_sentence_at_a_page_turn_is_kept(line):
+    doc = normalise(_separated_turn(line))
+    assert line not in [t for _, t, _ in furniture(doc)]

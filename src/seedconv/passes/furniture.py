@@ -752,6 +752,7 @@ def _numbers_next_to_furniture(ctx: Context, text_idx: list[int], confirmed: _In
 
 
 # a volume and its year, as a journal's running head gives them: '7 (2024)'
+_SEPARATED = re.compile(r"\S\s[·|•]\s\S")  # 'Review · Vol. 9', 'Review | 2024'
 _VOLUME_YEAR = re.compile(r"(?<![\d.])\d{1,4}\s*\((?:1[89]|20)\d\d\)")
 
 
@@ -762,7 +763,9 @@ def _head_after_number(ctx: Context, confirmed: _IndexSet) -> None:
     then the head's n + 1, one right after the other: the header printed the
     number and this line together) and a heading-like line follows it.  A
     short line there giving a volume and a year (``Journal of X 7 (2024),
-    Heft 2``) is a journal's running head even when printed once."""
+    Heft 2``) is a journal's running head even when printed once, and so is
+    one at a page turn whose parts a dot or a bar sets apart, with a number
+    (``Journal of X · Vol. 8 · No. 1``)."""
     lines = ctx.lines
     numbers = sorted(i for i in confirmed if lines[i].text.strip().isdecimal())
     turns = {b for a, b in zip(numbers, numbers[1:])
@@ -774,6 +777,13 @@ def _head_after_number(ctx: Context, confirmed: _IndexSet) -> None:
                 not lines[j].text.rstrip().endswith("."):
             ctx.remove(lines[j], "running-head", f"short line after the page number on line {lines[i].no} "
                                                  f"giving a volume and year: a journal's running head")
+            confirmed.add(j)
+            continue
+        if j is not None and i in turns and len(lines[j].text) <= 100 and _SEPARATED.search(lines[j].text) \
+                and _DIGIT.search(lines[j].text) and not lines[j].text.rstrip().endswith("."):
+            ctx.remove(lines[j], "running-head", f"short line after the head's page number on line "
+                                                 f"{lines[i].no} at a page turn, its parts set apart by "
+                                                 f"a dot or a bar, with a number: a journal's running head")
             confirmed.add(j)
             continue
         if j is None or not _head_like(lines[j].text) or len(lines[j].text) > 70:
