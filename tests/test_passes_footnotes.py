@@ -635,3 +635,15 @@ def test_lower_case_line_after_a_complete_address_goes_on_with_the_cut_paragraph
 def test_note_ending_with_an_address_goes_on(note_end, body_end, tail):
     doc = normalise(_cut_by_notes(note_end, body_end, tail))
     assert not [a for a, *_ in decisions(doc, "footnotes") if a == "note-area-ends"]
+
+
+def test_address_rest_after_a_broken_body_word_goes_on_with_the_body():
+    # pypdf: note 1 ends with an address ending with '/'; a page later a body
+    # line breaks 'debian/sour-' and, after the running head, 'ce/format.' goes on
+    text = ("The announcements are listed on the web site.1 They help the maintainers.\n"
+            "1 See https://www.example.org/devel/wnpp/\n\x0c" + para(0) +
+            "It is better to be explicit about the format by writing it into debian/sour-\n97\n\x0c"
+            "ce/format. The rest of this section is about other packages only.\n\n" + para(1))
+    doc = normalise(text)
+    assert notes(doc) == [("1", "See <https://www.example.org/devel/wnpp/>")]
+    assert any("writing it into debian/source/format. The rest of this section" in t for _, t in blocks(doc))

@@ -487,8 +487,11 @@ def run(ctx: Context) -> None:
         # 4a. an address cut at a line end continues at the start of the next block
         # (the cheap test first; _text(last_note) made once)
         if last_note is not None and _ADDRESS_REST.match(first) and \
+                not (out and out[-1] is not last_note and out[-1].kind == "body"
+                     and out[-1].last_text().rstrip().endswith("-")) and \
                 (lt := _text(last_note)).rstrip().endswith(("/", "-", "_", ".")) and \
                 _ends_with_url(lt):
+            # (unless body text broken with a hyphen came after the note: the block goes on with it)
             _append(ctx, last_note, f, 0, 1, "the address of the note continues", seam=False)
             if len(texts) > 1:  # the rest of the block is read on its own
                 frags.insert(i + 1, Frag(lines=f.lines[1:], texts=texts[1:]))
