@@ -267,3 +267,13 @@ def test_hyphen_after_a_full_stop_of_prose_stays():
     doc = normalise("The tools were described in the last chapter of the manual.-\n"
                     "list of the tools follows in the appendix of the same manual.\n")
     assert "manual.-list" in blocks(doc)[0][1] or "manual.- list" in blocks(doc)[0][1]
+
+
+@pytest.mark.parametrize("left, rest, joined", [
+    ("xdev-", "srv-team@lists.example.org.", "xdev-srv-team@lists.example.org"),  # hyphens of its own
+    ("main-", "tainer@example.org.", "maintainer@example.org"),   # none of its own: the typesetter's
+])
+def test_hyphen_before_the_rest_of_an_e_mail_address(left, rest, joined):
+    doc = normalise(para(0) + "\nThe first upload is announced on the list that is read by everybody: " + left + "\n"
+                    + rest + "\n\n" + para(1))
+    assert any(joined in t for _, t in blocks(doc) if isinstance(t, str))

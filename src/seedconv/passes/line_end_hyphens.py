@@ -189,7 +189,13 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
                                f"{left}- {right}", "hyphen before a conjunction: a suspended compound")
                 add(" " + t)
                 continue
-            if url:
+            if left and not url and "@" in (rest := t.split(None, 1)[0]) and "-" in rest.split("@")[0] and \
+                    "@" not in tail[-80:].split()[-1]:
+                # 'debian-' | 'devel-changes@lists.example.org'
+                keep, why = True, "the rest of an e-mail address with hyphens of its own follows: " \
+                    "a typesetter breaks such a word at its hyphens and inserts none"
+                kind = "word"
+            elif url:
                 keep, why = url_hyphen(url, left, right or t, lang)
                 kind = "url"
                 if not keep and left and right and \
