@@ -647,3 +647,28 @@ def test_address_rest_after_a_broken_body_word_goes_on_with_the_body():
     doc = normalise(text)
     assert notes(doc) == [("1", "See <https://www.example.org/devel/wnpp/>")]
     assert any("writing it into debian/source/format. The rest of this section" in t for _, t in blocks(doc))
+
+
+def _short_label_line(after: str) -> str:
+    return ("The resources of the project are described in the reference.1 They are many.\n\n"
+            "1     " + after + "\n\n")
+
+
+def test_short_line_opening_a_note_joins_the_citation_cut_from_it():
+    # pdftotext on a narrow column: '1 Jane' / 'Roe,' / '"Reference",' / ... a word a line
+    doc = normalise(_short_label_line("Jane") + "Roe,\n\"The Reference\",\nDocumentation\nProject,\n2024,\n"
+                    "https://www.example.org/ref.html\n\n" + para(0))
+    assert notes(doc) == [("1", "Jane Roe, \"The Reference\", Documentation Project, 2024, "
+                                "<https://www.example.org/ref.html>")]
+
+
+def test_numbered_heading_before_a_paragraph_with_an_address_is_no_note():
+    # pdftotext -layout: a section number and heading, then prose giving an address
+    prose = ("If you want to make a new package for the distribution, you should check the list of\n"
+             "packages that need work first. Checking the list makes sure that nobody is already\n"
+             "working on it and that the effort is not duplicated. Read the pages of the list\n"
+             "(https://www.example.org/devel/wnpp/) for more information on how it is kept up to date.\n")
+    doc = normalise(_short_label_line("New packages") + prose + "\n" + para(0)
+                    + "\n1 See https://www.example.org/reference\n")
+    assert ("h2", "1 New packages") in blocks(doc)
+    assert notes(doc) == [("1", "See <https://www.example.org/reference>")]

@@ -872,6 +872,8 @@ def _citation_follows(frags: list[Frag], i: int) -> int:
         if _NUM_START.match(t) or _BODY_START.match(t):
             return 0
         parts.append(_text(frags[k]))
+        if len(frags[k].lines) > 3 and len(parts[-1]) > 300:
+            return 0  # a paragraph of prose (with an address in it), not the rest of a citation
         if note_like(" ".join(parts)):
             return k - i
         if len(frags[k].lines) > 2:
