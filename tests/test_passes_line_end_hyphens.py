@@ -277,3 +277,13 @@ def test_hyphen_before_the_rest_of_an_e_mail_address(left, rest, joined):
     doc = normalise(para(0) + "\nThe first upload is announced on the list that is read by everybody: " + left + "\n"
                     + rest + "\n\n" + para(1))
     assert any(joined in t for _, t in blocks(doc) if isinstance(t, str))
+
+
+@pytest.mark.parametrize("printed, joined", [
+    ("Each E-Mail is a text file.", "E-MAIL"),    # a letter and a hyphen open the printed word
+    ("Each email is a text file.", "EMAIL"),      # printed without: the typesetter's hyphen
+])
+def test_one_letter_before_a_line_end_hyphen_printed_elsewhere(printed, joined):
+    doc = normalise(para(0) + "\n" + printed + " It is sent by the mail system of the host.\n\n"
+                    "LIMITS OF MODERN E-\nMAIL SERVICES\n\n" + para(1))
+    assert ("h2", f"LIMITS OF MODERN {joined} SERVICES") in blocks(doc)

@@ -39,6 +39,9 @@ NAME = "dropped_hyphens"
 # a hyphenated word inside a line: letters, one or more inner hyphens, letters
 # (a note's call may be glued to it: ``bullseye-updates3``)
 _HYPHENATED = re.compile(r"(?<![\w-])([^\W\d_]{2,}(?:-[^\W\d_]{2,})+)(?=\d{0,3}(?![\w-]))")
+# a word opening with one letter and a hyphen ('E-Mail-Dienste'): its first two parts are evidence for a
+# line-end hyphen ('E-' | 'MAIL'), not for restoring dropped hyphens
+_LETTER_FIRST = re.compile(r"(?<![\w-])([^\W\d_]-[^\W\d_]{2,})(?=[\d-]|(?![\w-]))")
 _LETTERS = re.compile(r"[^\W\d_]{4,}")
 _PUNCT = "\"'“”‘’«»„()[]{}.,;:!?"  # what may stand around a word in its token
 _BATCH = 1 << 16
@@ -90,6 +93,7 @@ def run(ctx: Context) -> None:
     forms: dict[str, str | None] = {}   # run-together, case-folded → hyphenated form
     in_address: set[str] = set()  # the forms printed inside an address or path
     ends: list[int] = []  # the lines ending with a hyphen
+    short: set[str] = set()  # 'e-mail' (case-folded): a letter and a hyphen opening a word
     for i, ln in enumerate(ctx.lines):
         t = ln.text
         if "-" not in t or ln.blank:
@@ -105,6 +109,8 @@ def run(ctx: Context) -> None:
             if "-" not in token:
                 continue
             address = "/" in token
+            if token[1:2] == "-" or "-" in token[:3]:
+                short.update(m.group(1).casefold() for m in _LETTER_FIRST.finditer(token))
             for m in _HYPHENATED.finditer(token):
                 for form in _sub_forms(m.group(1)):  # 'dpkg-statoverride-Befehl': its parts too
                     key = form.replace("-", "").casefold()
@@ -115,7 +121,7 @@ def run(ctx: Context) -> None:
                     if address:
                         in_address.add(key)
     # what the line-end hyphen pass asks: is this word printed with its hyphen?
-    ctx.meta["hyphenated_forms"] = {v.casefold() for v in forms.values() if v is not None}
+    ctx.meta["hyphenated_forms"] = {v.casefold() for v in forms.values() if v is not None} | short
     # ... or run together?  (the words broken at line ends, before a lower-case piece)
     joined = _line_end_words(ctx.lines, ends)
     printed_joined: set[str] = set()
