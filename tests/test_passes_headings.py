@@ -548,3 +548,19 @@ def test_wrapped_heading_after_a_section_number_stays_whole():
     doc = normalise(text)
     assert [b for b in blocks(doc) if b[0].startswith("h")] == [
         ("h2", "1 Which other documents exist on the system?"), ("h2", "2 Is there a place to discuss it?")]
+
+
+@pytest.mark.parametrize("opener", ["private@lists.example.org is a special list for private",
+                                    "bugs.example.org is the canonical place of the bug tracking"])
+def test_heading_before_a_sentence_opening_with_an_address(opener):
+    text = (para(0) + "\nSpecial lists\n" + opener + "\ndiscussions amongst the developers of the project and "
+            "their guests.\n\n" + para(1))
+    doc = normalise(text)
+    assert ("h2", "Special lists") in blocks(doc)
+
+
+def test_line_cut_before_an_address_is_no_heading():
+    text = (para(0) + "\nPlease write to the list at\nlists.example.org is where the archives "
+            "of all the lists are kept for years.\n\n" + para(1))
+    doc = normalise(text)
+    assert not any(b[0].startswith("h") for b in blocks(doc))

@@ -150,7 +150,7 @@ def run(ctx: Context) -> None:
                 not (st.startswith("numbered") and f.first in sections) and \
                 not _name_heading_next(fr, i, nxt, ctx.language) and \
                 not (st == "caps" and len(t.split()) >= 3 and t[-1] in "?!") and \
-                not (MAN_REF.match(nxt.first_text()) and st in ("title", "sentence")
+                not (opens_with_reference(nxt.first_text()) and st in ("title", "sentence")
                      and len(f.lines) == 1 and not _CODE_CHARS.search(t)
                      and (prev is None or not is_open(pt := " ".join(prev.line_texts()))
                           or pt.rstrip().endswith(":")  # (what the colon announced is lost)
@@ -253,6 +253,14 @@ _CONJUNCTIONS = {"and", "or", "und", "oder", "et", "ou", "y", "o", "e", "u", "и
 
 # a paragraph may open with a command name and its manual section: ``dpkg(1) is ...``
 MAN_REF = re.compile(r"[a-z][\w.+-]*\(\d\w*\)\s")
+# ... or with an address or a dotted name: ``bugs.example.org is ...``, ``list@lists.example.org is ...``
+ADDRESS_OPENER = re.compile(r"[a-z][\w+-]*(?:@[\w-]+)?(?:\.[a-z][\w-]*)+\s+[^\W\d_A-ZÀ-ÞА-ЯЁ]")
+
+
+def opens_with_reference(t: str) -> bool:
+    """``t`` opens with a command and its manual section or with an address,
+    followed by lower-case text: a sentence that opens with a name."""
+    return bool(MAN_REF.match(t) or ADDRESS_OPENER.match(t))
 _ANNOUNCES = re.compile(r":\s+[\dA-ZÀ-ÞА-ЯЁ]")  # "... in the FAQ: 6.2.1 Which ...?" is a sentence
 _CODE_CHARS = re.compile(r"[$=/\\(){}<>|;#~_*`\[\]]|\s-\w|\w\.\w")
 

@@ -18,7 +18,7 @@ from array import array
 from bisect import bisect_left
 
 from .base import Context, Frag
-from .headings import MAN_REF, NAME_PATTERN, rare_name
+from .headings import NAME_PATTERN, opens_with_reference, rare_name
 from .urls import EMAIL_END
 
 NAME = "segments"
@@ -400,7 +400,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             if not _STARTS_NEW.match(nxt) and not (t_end and (style_of(nxt, ctx.language) is not None
                                                               or _opens_with_name(nxt, ctx.language)
                                                               or names_next(nxt, after_text))) \
-                    and not names_next(t, nxt) and not MAN_REF.match(nxt):
+                    and not names_next(t, nxt) and not opens_with_reference(nxt):
                 continue  # (a heading or a sentence may open with a lower-case command name)
             if t.endswith("-"):
                 continue  # a word broken across the lines
