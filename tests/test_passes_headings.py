@@ -564,3 +564,10 @@ def test_line_cut_before_an_address_is_no_heading():
             "of all the lists are kept for years.\n\n" + para(1))
     doc = normalise(text)
     assert not any(b[0].startswith("h") for b in blocks(doc))
+
+
+@pytest.mark.parametrize("opener", ["duck", "duck,"])
+def test_command_name_heading_before_a_paragraph_opening_with_it_and_a_comma(opener):
+    text = (para(0) + "\n\nduck\n\n" + opener + " the URL checker of the project, reads the fields of the\n"
+            "control files and checks that every address in them still answers.\n\n" + para(1))
+    assert ("h2", "duck") in blocks(normalise(text))

@@ -234,7 +234,7 @@ def names_next(t: str, nxt_text: str) -> bool:
     if not _LOWER_WORD.match(t):
         return False  # (most lines: tested before the next text is split)
     words = nxt_text.split()
-    return len(words) > 3 and words[0] == t
+    return len(words) > 3 and words[0].rstrip(",;:") == t  # ('duck' / 'duck, the URL checker, ...')
 
 
 def _names_next(t: str, nxt) -> bool:
