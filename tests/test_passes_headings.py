@@ -571,3 +571,21 @@ def test_command_name_heading_before_a_paragraph_opening_with_it_and_a_comma(ope
     text = (para(0) + "\n\nduck\n\n" + opener + " the URL checker of the project, reads the fields of the\n"
             "control files and checks that every address in them still answers.\n\n" + para(1))
     assert ("h2", "duck") in blocks(normalise(text))
+
+
+@pytest.mark.parametrize("text, style", [
+    ("See the manual page dpkg(1).2", None),     # a sentence's end before a note's call
+    ("See the manual.3", None),
+    ("Section 2.1", "title"),                    # a section number is no call
+    ("Debian 12.1", "title"),
+])
+def test_style_of_a_line_ending_with_a_call(text, style):
+    assert style_of(text) == style
+
+
+def test_sentence_ending_with_a_call_before_two_headings_is_no_list_item():
+    text = (para(0) + "\nThe tool wrote a file that looks like this one:\nIf there is nothing to say, delete it.\n"
+            "See the manual page dh_installdocs(1).2\n\nThe compat file\nThe conffiles file\n" + para(1)
+            + "\n2 See https://example.org/dh_installdocs\n")
+    doc = normalise(text)
+    assert not any(k == "bullet" for k, _ in blocks(doc))

@@ -80,7 +80,8 @@ def style_of(t: str, lang: str | None = None) -> str | None:
     (:func:`_opens_with_name`) is a sentence-case candidate too."""
     t = t.strip()
     if not t or len(t) > 120 and (len(t) > 200 or not (_is_caps(t) or t.endswith("?"))) or _has_url_or_mail(t) or \
-            _NOT_HEADING_END.search(t[-4:]) or t.endswith("-"):  # (its matches take four characters at most)
+            _NOT_HEADING_END.search(t[-4:]) or t.endswith("-") or \
+            t[-1:].isdecimal() and _END_BEFORE_CALL.search(t[-6:]):  # (its matches take four characters at most)
         return None
     if _OPEN_QUOTE.match(t) and t[-1] in "\"»”’'":
         return None  # a quoted label ("«Secciones»"), not a heading
@@ -252,6 +253,8 @@ _CONJUNCTIONS = {"and", "or", "und", "oder", "et", "ou", "y", "o", "e", "u", "и
 
 
 # a paragraph may open with a command name and its manual section: ``dpkg(1) is ...``
+# a sentence's end before a note's call: 'See dpkg(1).2' (not a section number: 'Part 2.1')
+_END_BEFORE_CALL = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)\]»”\"']))[.;:!?,]\d{1,3}$")
 MAN_REF = re.compile(r"[a-z][\w.+-]*\(\d\w*\)\s")
 # ... or with an address or a dotted name: ``bugs.example.org is ...``, ``list@lists.example.org is ...``
 ADDRESS_OPENER = re.compile(r"[a-z][\w+-]*(?:@[\w-]+)?(?:\.[a-z][\w-]*)+\s+[^\W\d_A-ZÀ-ÞА-ЯЁ]")
