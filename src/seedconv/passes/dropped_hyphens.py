@@ -135,14 +135,18 @@ def run(ctx: Context) -> None:
         while b < len(lines) and size < _BATCH:
             size += len(lines[b].text) + 1
             b += 1
-        batch = "\n".join(ln.text for ln in lines[a:b]).casefold()
-        hits = set()
-        for x in set(batch.split()):
-            if (w := x.strip(_PUNCT)) in forms:
-                hits.add(w)
-            elif w in joined:
-                printed_joined.add(w)
-            elif "/" in x:  # an address or a path: its words
+        batch = "\n".join([ln.text for ln in lines[a:b]]).casefold()
+        # each distinct token once, its surrounding punctuation stripped: the
+        # forms and the joined words among them (set operations, no loop)
+        tokens = set(batch.split())
+        words = {x.strip(_PUNCT) for x in tokens}
+        hits = words & forms.keys()
+        if joined:
+            printed_joined.update((words & joined) - hits)
+        if in_address and "/" in batch:
+            # an address or a path: its words (a stripped token holding '/'
+            # is neither a form nor a joined word, which are letters only)
+            for x in [x for x in tokens if "/" in x]:
                 hits.update(p for p in _LETTERS.findall(x) if p in in_address and p in forms)
         for w in hits - rare.keys():
             rare[w] = zipf_any(w, ctx.language) < 2.0
