@@ -240,7 +240,7 @@ def find_calls(text: str, expected: int, symbols: set[str], spaced_words: bool =
 
 
 def _text(f: Frag) -> str:
-    return " ".join(t for t in f.line_texts() if t)
+    return " ".join([t for t in f.line_texts() if t])
 
 
 def tail_text(texts: list[str | None]) -> str:
@@ -351,7 +351,8 @@ def run(ctx: Context) -> None:
             texts = f.line_texts()
             ctx.decide(NAME, "join-note-start", (f.first, f.last), first, "",
                        "a short line opening the next note number, followed by a citation")
-        ft = _text(f)  # f is not changed below: its text, asked for by several steps
+        # f is not changed below: its text (_text(f), from the texts at hand), asked for by several steps
+        ft = " ".join([t for t in texts if t])
         # 1. a note area opens with the next expected number
         # (its call may have been lost: then it follows another note and reads as one)
         if m and int(m.group(1)) == expected and \

@@ -903,13 +903,23 @@ def _link_residue(ctx: Context) -> None:
             found.extend((ln, _norm_url(ln.text)) for ln in lines[a:b + 1])
     if not found:
         return
-    counts = _url_counts((ln.text for ln in lines if not ln.removed), {u for _, u in found})
+    counts = _url_counts(_kept_texts(lines), {u for _, u in found})
     for ln, u in found:
         if counts[u] >= 2:
             ctx.remove(ln, "link-residue", "bare URL repeated from the text (link annotation)")
 
 
 _FLAT_CHUNK = 1 << 14
+_LINES_JOINED = 512
+
+
+def _kept_texts(lines: list[Line]):
+    """The texts of the lines not removed, joined ``_LINES_JOINED`` lines
+    at a time (one list and one join for each, not a Python step per line
+    in :func:`_url_counts`: the flat text, and so what it counts, is the
+    same however its pieces are cut)."""
+    for a in range(0, len(lines), _LINES_JOINED):
+        yield "".join([ln.text for ln in lines[a:a + _LINES_JOINED] if not ln.removed])
 
 
 def _url_counts(texts, urls: set[str]) -> dict[str, int]:

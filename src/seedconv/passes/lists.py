@@ -99,8 +99,9 @@ def _glue_lone_glyphs(ctx: Context, f: Frag) -> Frag | None:
 
 
 def _ends_with_glyph(f: Frag) -> bool:
-    t = f.line_texts()
-    return bool(t) and _glyph_only(t[-1]) and len(t) >= 1
+    """The block's last line is a bullet glyph alone (its texts read
+    without making their list)."""
+    return bool(f.texts if f.texts is not None else f.lines) and _glyph_only(f.last_text())
 
 
 _DASH_LINE = re.compile(r"^([-–—])\s")

@@ -323,6 +323,17 @@ def _item_line(lines, k: int) -> bool:
     return False
 
 
+def _hard_runs(lines) -> int:
+    """Pairs of consecutive blank lines, neither a soft blank."""
+    return sum(1 for a, b in zip(lines, lines[1:]) if a.blank and b.blank and not a.soft_blank
+               and not b.soft_blank)
+
+
+def _texts_n(lines) -> int:
+    """Text (not blank) lines."""
+    return sum(1 for ln in lines if not ln.blank)
+
+
 def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
     """A block whose paragraphs are not separated by blank lines: a line much
     shorter than the column that ends a sentence (or stands alone like a
@@ -353,11 +364,8 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                     word = nxt.split(None, 1)[0]  # (the match found a letter, a digit or a bullet)
                     if len(t) + 1 + len(word) < 0.97 * gwidth:
                         cands += 1
-    lasts = sum(1 for f in frags if _END.search(f.lines[-1].text))
-    hard_runs = sum(1 for a, b in zip(ctx.lines, ctx.lines[1:]) if a.blank and b.blank and not a.soft_blank
-                    and not b.soft_blank)
-    texts_n = sum(1 for ln in ctx.lines if not ln.blank)
-    blank_separated = lasts >= cands or (ctx.double_spaced and hard_runs * 40 >= texts_n)
+    lasts = sum(1 for f in frags if (t := f.lines[-1].text)[-1:] in _END_LAST and _END.search(t))
+    blank_separated = lasts >= cands or (ctx.double_spaced and _hard_runs(ctx.lines) * 40 >= _texts_n(ctx.lines))
     out: list[Frag] = []
     sections = ctx.meta.get("section_numbers", set())
     cuts: set[int] = set()   # first lines of blocks cut off as list items
@@ -381,7 +389,10 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 continue
             if lines[k].no in sections:
                 continue  # a section number stays with its heading
-            t_end = bool(_END.search(_strip_call(t)))  # the line ends like a sentence
+            s = _strip_call(t)
+            # the line ends like a sentence (_END can only match a last character
+            # of its own or one before a final line feed: tested first)
+            t_end = s[-1:] in _END_LAST and bool(_END.search(s))
             after_text = lines[k + 2].text if k + 2 < len(lines) else ""
             if not _STARTS_NEW.match(nxt) and not (t_end and (style_of(nxt, ctx.language) is not None
                                                               or _opens_with_name(nxt, ctx.language)
