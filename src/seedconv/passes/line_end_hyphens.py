@@ -146,10 +146,11 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
             continue
         jump = ln.no in seams
         if tail[-1:] not in _SPECIAL_END:  # (most lines: only the address test below applies)
-            # (url_tail's own first test, written out: no address can start in
-            # a last token holding neither '://' nor '.')
-            if not jump and ("." in (end := tail[tail.rfind(" ") + 1:]) or "://" in end) and in_url(tail) \
-                    and _url_continues(tail, t, lang):
+            # (written out first: an address in the last token, which the
+            # token after the last space holds, holds '://' or 'www.' in some
+            # case, so 'w.' or 'W.')
+            if not jump and ("://" in (end := tail[tail.rfind(" ") + 1:]) or "w." in end or "W." in end) \
+                    and in_url(tail) and _url_continues(tail, t, lang):
                 if record:
                     ctx.decide("urls", "join-url", (lines[k - 1].no, ln.no), tail.split()[-1] + "|" + t.split()[0],
                                "", "URL broken across lines without a hyphen")

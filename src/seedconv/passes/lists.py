@@ -274,7 +274,8 @@ def _ordered_runs(ctx: Context, frags: list[Frag]) -> None:
         if fr.kind != "body":
             close()
             continue
-        m = ORDERED.match(fr.first_text())
+        # (only a number counts, and \d is str.isdecimal: tested before the pattern)
+        m = ORDERED.match(t0) if (t0 := fr.first_text())[:1].isdecimal() else None
         n = int(m.group(1)) if m and m.group(1).isdigit() else None
         if n is not None and (not run or run[-1][1] < n <= run[-1][1] + 5):
             run.append((j, n))

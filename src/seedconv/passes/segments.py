@@ -103,7 +103,7 @@ def line_width(ctx: Context) -> int:
     kept = _kept(ctx)
     if kept is not None:
         return kept[0]
-    lens = sorted(len(ln.text) for ln in ctx.lines if not ln.blank and not ln.removed)
+    lens = sorted([len(ln.text) for ln in ctx.lines if not ln.blank and not ln.removed])
     if not lens:
         return 0
     return lens[min(len(lens) - 1, int(len(lens) * 0.95))]
@@ -151,9 +151,10 @@ class _LocalWidths:
             return width
         near.sort()
         w = near[-2]
-        # only a run of lines about that long makes a column
+        # only a run of lines about that long makes a column (those at least
+        # ``low`` long: counted by bisection, the list being sorted)
         low = 0.8 * w
-        return min(width, w) if sum(1 for x in near if x >= low) >= 4 else width
+        return min(width, w) if len(near) - bisect_left(near, low) >= 4 else width
 
 
 def local_widths(ctx: Context, width: int | None = None) -> _LocalWidths:
@@ -364,7 +365,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                     word = nxt.split(None, 1)[0]  # (the match found a letter, a digit or a bullet)
                     if len(t) + 1 + len(word) < 0.97 * gwidth:
                         cands += 1
-    lasts = sum(1 for f in frags if (t := f.lines[-1].text)[-1:] in _END_LAST and _END.search(t))
+    lasts = len([f for f in frags if (t := f.lines[-1].text)[-1:] in _END_LAST and _END.search(t)])
     blank_separated = lasts >= cands or (ctx.double_spaced and _hard_runs(ctx.lines) * 40 >= _texts_n(ctx.lines))
     out: list[Frag] = []
     sections = ctx.meta.get("section_numbers", set())
