@@ -97,13 +97,13 @@ def run(ctx: Context) -> None:
         if t.endswith("-"):
             ends.append(i)
             body = t[:-1]  # a line-end hyphen is no evidence
+            if "-" not in body:
+                continue  # (its only hyphen: no token holds one)
         else:
             body = t
         # a match lies inside one token (between spaces, which the pattern
         # neither matches nor looks at differently from the line's ends)
-        for token in body.split(" "):
-            if "-" not in token:
-                continue
+        for token in [x for x in body.split(" ") if "-" in x]:
             address = "/" in token
             for m in _HYPHENATED.finditer(token):
                 for form in _sub_forms(m.group(1)):  # 'dpkg-statoverride-Befehl': its parts too
@@ -152,8 +152,13 @@ def run(ctx: Context) -> None:
             rare[w] = zipf_any(w, ctx.language) < 2.0
         hits = {w for w in hits if rare[w]}
         if hits:
-            folded = [ln.text.casefold() for ln in lines[a:b]]  # (case-folding may change lengths)
-            batch = "\n".join(folded)
+            # (case-folding may change lengths; it folds each character on its
+            # own, so the folded batch holds the folded lines, unless a text
+            # held a line feed)
+            folded = batch.split("\n")
+            if len(folded) != b - a:
+                folded = [ln.text.casefold() for ln in lines[a:b]]
+                batch = "\n".join(folded)
             starts = list(accumulate((len(t) + 1 for t in folded), initial=0))
             found = set()
             for k in hits:

@@ -40,8 +40,11 @@ def _is_caps(t: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters if c.isalpha() and c.lower() != c.upper())
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+
+
 def _is_title_case(t: str) -> bool:
-    words = re.findall(r"[^\W\d_][\w’'\-]*", t)
+    words = _TITLE_WORD.findall(t)
     long = [w for w in words if len(w) >= 4]
     return bool(words) and words[0][0].isupper() and bool(long) and all(w[0].isupper() for w in long)
 
@@ -101,6 +104,9 @@ def style_of(t: str, lang: str | None = None) -> str | None:
     return "sentence"
 
 
+_WRAP_HYPHEN = re.compile(r"(?<=\w)- (?=\w)")
+
+
 def run(ctx: Context) -> None:
     if not ctx.settings.headings:
         return
@@ -113,7 +119,7 @@ def run(ctx: Context) -> None:
             continue  # (a heading in capitals may wrap over up to eight narrow lines)
         t = " ".join(f.line_texts())
         if "- " in t:  # a heading wrapped with a hyphen
-            t = re.sub(r"(?<=\w)- (?=\w)", "", t)
+            t = _WRAP_HYPHEN.sub("", t)
         wrapped = len(f.lines) == 2 and f.first_text().endswith("-")
         st = style_of(t, ctx.language)
         named = _names_next(t, _next_body(fr, i))

@@ -142,7 +142,14 @@ def _dash_neighbours(frags: list[Frag]) -> dict[int, set[int]]:
             m = _DASH_LINE.match(f.first_text())
             if m and _same_dash_near(frags, n, m.group(1), (-1, 1)):
                 out.setdefault(n, set()).add(0)
-        inner = [k for k in range(1, len(texts)) if texts[k][:1] in "-–—"]
+        # the lines after the first opening with a dash (or empty: '' is in
+        # any string), looked for only when the joined texts show one
+        try:
+            s = "\n".join(texts)
+            maybe = "\n-" in s or "\n–" in s or "\n—" in s or "\n\n" in s or s.endswith("\n")
+        except TypeError:  # (a text that is None: looked at one by one)
+            maybe = True
+        inner = [k for k in range(1, len(texts)) if texts[k][:1] in "-–—"] if maybe else []
         if len(inner) == 1:
             k = inner[0]
             m = _DASH_LINE.match(texts[k])
