@@ -29,7 +29,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from itertools import compress
+from itertools import compress, groupby
+from operator import attrgetter
 
 from ..chunks import joined_batches
 from .base import Context, Line
@@ -380,9 +381,10 @@ def run(ctx: Context) -> None:
             confirmed.add(i)
     _repeated_inline(ctx, text_idx, confirmed, masks, called)
     _numbered_heads(ctx, text_idx, confirmed, calls)
-    _numbers_next_to_furniture(ctx, text_idx, confirmed)
+    numbers = _lone_numbers(lines, text_idx)  # (texts do not change meanwhile: found once)
+    _numbers_next_to_furniture(ctx, text_idx, confirmed, numbers)
     if _repeated_beside(ctx, text_idx, confirmed, masks):
-        _numbers_next_to_furniture(ctx, text_idx, confirmed)
+        _numbers_next_to_furniture(ctx, text_idx, confirmed, numbers)
     _head_after_number(ctx, confirmed)
     if paged:
         _page_top_heads(ctx, iso, confirmed)
@@ -721,11 +723,19 @@ def _repeated_beside(ctx: Context, text_idx: list[int], confirmed: _IndexSet,
     return changed
 
 
-def _numbers_next_to_furniture(ctx: Context, text_idx: list[int], confirmed: _IndexSet) -> None:
-    """Lone numbers next to removed furniture or to the next page's number."""
+def _lone_numbers(lines: list[Line], text_idx: list[int]) -> list[int]:
+    """The text lines that are a number of up to four digits."""
+    return [i for i in text_idx if len(lines[i].text) <= 4 and lines[i].text.isdecimal()]
+
+
+def _numbers_next_to_furniture(ctx: Context, text_idx: list[int], confirmed: _IndexSet,
+                               numbers: list[int] | None = None) -> None:
+    """Lone numbers next to removed furniture or to the next page's number
+    (``numbers``: :func:`_lone_numbers`, when the caller has them)."""
     lines = ctx.lines
     # the lone numbers (texts do not change here; removal is tested in the loop)
-    numbers = [i for i in text_idx if len(lines[i].text) <= 4 and lines[i].text.isdecimal()]
+    if numbers is None:
+        numbers = _lone_numbers(lines, text_idx)
     changed = True
     while changed:
         changed = False
@@ -1027,9 +1037,10 @@ def _mark_breaks(ctx: Context, confirmed: _IndexSet) -> None:
     """Remember inferred page breaks: the first text line after removed furniture."""
     lines = ctx.lines
     breaks = set(ctx.meta.get("breaks", set()))
-    for a, b in zip(lines, lines[1:]):
-        if b.page != a.page:
-            breaks.add(b.no)
+    # the first line of each page after the first (the runs of one page: grouped in C)
+    pages = groupby(lines, attrgetter("page"))
+    next(pages, None)
+    breaks.update([next(run).no for _, run in pages])
     # the first text line after line i: the next of the text lines, by
     # bisection (linear however long the runs of removed lines)
     text_lines = [j for j, ln in enumerate(lines) if not (ln.blank or ln.removed)]

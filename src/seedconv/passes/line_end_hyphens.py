@@ -106,6 +106,14 @@ def survey_url_hyphens(ctx: Context) -> None:
     sure = 0
     for f in ctx.frags:
         texts = f.line_texts()
+        if len(texts) < 2:
+            continue  # (no line end inside the block)
+        try:
+            joined = " ".join(texts)
+        except TypeError:  # (a text that is None: looked at line by line)
+            joined = "://"
+        if "://" not in joined and "w." not in joined and "W." not in joined:
+            continue  # no address in the block (every one holds "//" or "www." in some case)
         for a, b in zip(texts, texts[1:]):
             a = (a or "").rstrip()
             if not a.endswith(_HYPHENS) or not b:

@@ -390,7 +390,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 continue
             if lines[k].no in sections:
                 continue  # a section number stays with its heading
-            s = _strip_call(t)
+            s = _strip_call(t) if t[-1:].isdecimal() or t[-1:] == "\n" else t  # (its own first test)
             # the line ends like a sentence (_END can only match a last character
             # of its own or one before a final line feed: tested first)
             t_end = s[-1:] in _END_LAST and bool(_END.search(s))
@@ -398,7 +398,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             if not _STARTS_NEW.match(nxt) and not (t_end and (style_of(nxt, ctx.language) is not None
                                                               or _opens_with_name(nxt, ctx.language)
                                                               or names_next(nxt, after_text))) \
-                    and not names_next(t, nxt) and not MAN_REF.match(nxt):
+                    and not names_next(t, nxt) and not ("(" in nxt and MAN_REF.match(nxt)):
                 continue  # (a heading or a sentence may open with a lower-case command name)
             if t.endswith("-"):
                 continue  # a word broken across the lines
