@@ -29,13 +29,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from itertools import compress, groupby
+from itertools import compress, groupby, islice
 from operator import attrgetter
 
 from ..chunks import joined_batches
 from .base import Context, Line
 
 NAME = "furniture"
+_PAGE_OF = attrgetter("page")
 
 _PAGE_NO = re.compile(
     r"^(?:(?:page|p\.|pg\.|seite|s\.|pagina|página|pag\.|стр\.?|страница|c\.)\s*)?"
@@ -292,12 +293,13 @@ def run(ctx: Context) -> None:
         return
     lines = ctx.lines
     text_idx = [i for i, ln in enumerate(lines) if not ln.blank]
-    pages = sorted({ln.page for ln in lines})
-    paged = len(pages) > 1
+    # more than one page: a second run of lines on one page (the first page
+    # change ends the look, made in C)
+    paged = next(islice(groupby(lines, _PAGE_OF), 1, None), None) is not None
 
     # user patterns first
     pats = [re.compile(p) for p in ctx.settings.furniture_patterns]
-    for i in text_idx:
+    for i in (text_idx if pats else ()):
         for p in pats:
             if p.search(lines[i].text):
                 ctx.remove(lines[i], "other", f"matches profile pattern {p.pattern!r}")
@@ -340,7 +342,6 @@ def run(ctx: Context) -> None:
         if ln.removed or i == title_line or i in sections:
             continue
         t = ln.text
-        key = masks[t]
         if is_page_number(t) and not label_run(lines, i) and (i in iso or not called.before(t, i)) and \
                 not _note_text_follows(lines, i):
             ctx.remove(ln, "page-number", "a number alone on a line")
@@ -350,7 +351,8 @@ def run(ctx: Context) -> None:
             confirmed.add(i)
         elif _is_rule(t):
             ctx.remove(ln, "rule", "separator made of punctuation only")
-        elif counts[key] >= ctx.settings.repeat_min and len(t) <= 120 and not t.isdecimal() and \
+        # (a text over 120 characters is not counted: its mask is not made)
+        elif len(t) <= 120 and counts[key := masks[t]] >= ctx.settings.repeat_min and not t.isdecimal() and \
                 (not paged or (key in on_pages and i in edge)) and not _url_only(t) and \
                 key not in close and not _opens_called_note(t, called, i):
             kind = "copyright" if _copyright(t) else "running-head"
@@ -796,11 +798,15 @@ def _page_top_heads(ctx: Context, iso: set[int], confirmed: _IndexSet) -> None:
     running heads even if each is printed only once (odd/even heads)."""
     lines = ctx.lines
     first_of: dict[int, int] = {}
-    for i, ln in enumerate(lines):
-        if ln.blank or (ln.removed and ln.text.isdecimal()):
-            continue
-        if ln.page not in first_of:
-            first_of[ln.page] = i
+    i = 0
+    for page, run in groupby(lines, _PAGE_OF):  # (the runs of lines on one page)
+        run = list(run)
+        if page not in first_of:
+            for k, ln in enumerate(run):
+                if not (ln.blank or (ln.removed and ln.text.isdecimal())):
+                    first_of[page] = i + k
+                    break
+        i += len(run)
     pages = sorted(first_of)[1:]
     if len(pages) < 1:
         return
@@ -1038,7 +1044,7 @@ def _mark_breaks(ctx: Context, confirmed: _IndexSet) -> None:
     lines = ctx.lines
     breaks = set(ctx.meta.get("breaks", set()))
     # the first line of each page after the first (the runs of one page: grouped in C)
-    pages = groupby(lines, attrgetter("page"))
+    pages = groupby(lines, _PAGE_OF)
     next(pages, None)
     breaks.update([next(run).no for _, run in pages])
     # the first text line after line i: the next of the text lines, by
