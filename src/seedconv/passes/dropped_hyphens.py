@@ -29,7 +29,7 @@ words.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from .base import Context
@@ -86,14 +86,32 @@ def _line_end_words(lines, ends: list[int]) -> set[str]:
     return out
 
 
+_PLUS_ONE = (1).__add__
+_STEP = 512
+
+
+def _batch_end(lines, a: int) -> int:
+    """The end of the batch of lines from ``a``: lines are taken until their
+    lengths, one more each (the line feed), add up to ``_BATCH``, or until
+    none is left — the sums made in C, ``_STEP`` lines at a time."""
+    n, size, b = len(lines), 0, a
+    while b < n:
+        acc = list(accumulate(map(_PLUS_ONE, map(len, [ln.text for ln in lines[b:b + _STEP]]))))
+        j = bisect_left(acc, _BATCH - size)  # (the first line that makes the batch full)
+        if j < len(acc):
+            return b + j + 1
+        size += acc[-1]
+        b += len(acc)
+    return n
+
+
 def run(ctx: Context) -> None:
     forms: dict[str, str | None] = {}   # run-together, case-folded → hyphenated form
     in_address: set[str] = set()  # the forms printed inside an address or path
     ends: list[int] = []  # the lines ending with a hyphen
-    for i, ln in enumerate(ctx.lines):
-        t = ln.text
-        if "-" not in t or ln.blank:
-            continue
+    lines = ctx.lines
+    for i in [i for i, ln in enumerate(lines) if "-" in ln.text and not ln.blank]:
+        t = lines[i].text
         if t.endswith("-"):
             ends.append(i)
             body = t[:-1]  # a line-end hyphen is no evidence
@@ -127,14 +145,10 @@ def run(ctx: Context) -> None:
     if not forms and not joined:
         return
     rare: dict[str, bool] = {}  # run-together form → unknown to the dictionaries
-    lines = ctx.lines
     where: list[int] = []  # the lines holding a rare run-together form
     a = 0
     while a < len(lines):
-        b, size = a, 0
-        while b < len(lines) and size < _BATCH:
-            size += len(lines[b].text) + 1
-            b += 1
+        b = _batch_end(lines, a)
         batch = "\n".join([ln.text for ln in lines[a:b]]).casefold()
         # each distinct token once, its surrounding punctuation stripped: the
         # forms and the joined words among them (set operations, no loop)
@@ -159,7 +173,7 @@ def run(ctx: Context) -> None:
             if len(folded) != b - a:
                 folded = [ln.text.casefold() for ln in lines[a:b]]
                 batch = "\n".join(folded)
-            starts = list(accumulate((len(t) + 1 for t in folded), initial=0))
+            starts = list(accumulate(map(_PLUS_ONE, map(len, folded)), initial=0))
             found = set()
             for k in hits:
                 at = batch.find(k)
