@@ -50,14 +50,17 @@ def split_lines(text: str) -> list[Line]:
     """Lines numbered from 1; ``\\r\\n`` and ``\\r`` end lines, ``\\f`` starts a page."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    out = []
-    page = 0
-    for no, raw in enumerate(text.split("\n"), start=1):
-        if "\f" in raw:
-            parts = raw.split("\f")
-            page += len(parts) - 1
-            raw = " ".join(p for p in parts if p.strip()) if any(p.strip() for p in parts) else ""
-        out.append(Line(no, raw, page))  # (positional arguments: a quarter faster than by name)
+    if "\f" not in text:  # one page: every line as it is (positional arguments: faster than by name)
+        out = [Line(no, raw) for no, raw in enumerate(text.split("\n"), start=1)]
+    else:
+        out = []
+        page = 0
+        for no, raw in enumerate(text.split("\n"), start=1):
+            if "\f" in raw:
+                parts = raw.split("\f")
+                page += len(parts) - 1
+                raw = " ".join(p for p in parts if p.strip()) if any(p.strip() for p in parts) else ""
+            out.append(Line(no, raw, page))
     if out and out[-1].text == "" and text.endswith("\n"):
         out.pop()
     return out

@@ -37,26 +37,29 @@ def spans_of(lines: list[Line | None]) -> list[Span]:
 
 
 def _join(ctx: Context, f: Frag) -> str:
-    seams = set(getattr(f, "seams", set()) or set())
-    lines, texts = [], []
-    pending_seam = False
-    for ln, t in zip(f.lines, f.line_texts()):
-        if ln is None:
-            pending_seam = True
-            continue
-        if pending_seam:
-            seams.add(ln.no)
-            pending_seam = False
-        lines.append(ln)
-        texts.append(t)
+    seams = getattr(f, "seams", None)
+    seams = set(seams) if seams else set()
+    if all(f.lines):  # no seam marker (None; a Line is always true): the lines as they are
+        lines, texts = f.lines, f.line_texts()
+    else:
+        lines, texts = [], []
+        pending_seam = False
+        for ln, t in zip(f.lines, f.line_texts()):
+            if ln is None:
+                pending_seam = True
+                continue
+            if pending_seam:
+                seams.add(ln.no)
+                pending_seam = False
+            lines.append(ln)
+            texts.append(t)
     # an indented line inside a block starts where the text jumped (a new
     # column or text box) — unless every line after the first is indented:
     # a hanging indent (a note or an item whose lines align after its label)
     hanging = len(lines) > 2 or (len(lines) == 2 and f.kind in ("note", "list_item"))
-    if not (hanging and all(ln.indent for ln in lines[1:])):
-        for ln in lines[1:]:
-            if ln.indent:
-                seams.add(ln.no)
+    rest = lines[1:]
+    if not (hanging and all(ln.indent for ln in rest)):
+        seams.update([ln.no for ln in rest if ln.indent])
     # str.split() splits at what \s matches: re.sub(r"\s+", " ", t).strip()
     return " ".join(join_lines(ctx, lines, texts, seams).split())
 

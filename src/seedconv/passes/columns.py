@@ -34,10 +34,13 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
+from itertools import groupby
+from operator import attrgetter
 
 from .base import Context, Line
 
 NAME = "columns"
+_PAGE_OF = attrgetter("page")
 _GAP = re.compile(r" {2,}")
 MIN_ROWS = 6          # rows with text at the gutter, at least
 SHARE = 0.25          # ... and this share of the page's text rows
@@ -49,11 +52,8 @@ def run(ctx: Context) -> None:
     lines = ctx.lines
     if not lines or not any("   " in ln.text for ln in lines[:2000]):
         return  # no wide runs of spaces: no geometry kept
-    pages: list[list[Line]] = []
-    for ln in lines:
-        if not pages or ln.page != pages[-1][0].page:
-            pages.append([])
-        pages[-1].append(ln)
+    # the runs of lines on one page (grouped in C)
+    pages: list[list[Line]] = [list(g) for _, g in groupby(lines, _PAGE_OF)]
     out: list[Line] = []
     unfolded = []   # (first line, last line, gutter, first row, last row) of each two-column part
     tops = []       # the first line of each right column: a column break
@@ -97,12 +97,12 @@ def _gutter(texts: list[str]) -> int | None:
     if len(rows) < MIN_ROWS:
         return None
     need = max(MIN_ROWS, SHARE * len(rows))
-    width = max(len(t) for t in rows)
+    width = max(map(len, rows))
     lo, hi = 0.3 * width, 0.7 * width
     # (a cheap count first: a run of spaces ending between lo and hi holds
     # two spaces from lo - 2 on)
     a, b = max(0, int(lo) - 2), int(hi) + 1
-    if sum(1 for t in rows if "  " in t[a:b]) < need:
+    if len([t for t in rows if "  " in t[a:b]]) < need:
         return None
     count = Counter(p for t in rows for p in set(_starts(t)) if lo <= p <= hi)
     if not count:
@@ -220,6 +220,9 @@ def restore_numbers(doc, source) -> None:
 
     def span(s):
         a, b = s
+        if a == b and 0 < a <= n:  # (one line, most spans: no slice)
+            a = source[a - 1]
+            return (a, a)
         if 0 < a <= b <= n:
             part = source[a - 1:b]
             return (min(part), max(part))

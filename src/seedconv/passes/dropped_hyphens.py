@@ -29,7 +29,7 @@ words.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from .base import Context
@@ -89,25 +89,43 @@ def _line_end_words(lines, ends: list[int]) -> set[str]:
     return out
 
 
+_PLUS_ONE = (1).__add__
+_STEP = 512
+
+
+def _batch_end(lines, a: int) -> int:
+    """The end of the batch of lines from ``a``: lines are taken until their
+    lengths, one more each (the line feed), add up to ``_BATCH``, or until
+    none is left — the sums made in C, ``_STEP`` lines at a time."""
+    n, size, b = len(lines), 0, a
+    while b < n:
+        acc = list(accumulate(map(_PLUS_ONE, map(len, [ln.text for ln in lines[b:b + _STEP]]))))
+        j = bisect_left(acc, _BATCH - size)  # (the first line that makes the batch full)
+        if j < len(acc):
+            return b + j + 1
+        size += acc[-1]
+        b += len(acc)
+    return n
+
+
 def run(ctx: Context) -> None:
     forms: dict[str, str | None] = {}   # run-together, case-folded → hyphenated form
     in_address: set[str] = set()  # the forms printed inside an address or path
     ends: list[int] = []  # the lines ending with a hyphen
     short: set[str] = set()  # 'e-mail' (case-folded): a letter and a hyphen opening a word
-    for i, ln in enumerate(ctx.lines):
-        t = ln.text
-        if "-" not in t or ln.blank:
-            continue
+    lines = ctx.lines
+    for i in [i for i, ln in enumerate(lines) if "-" in ln.text and not ln.blank]:
+        t = lines[i].text
         if t.endswith("-"):
             ends.append(i)
             body = t[:-1]  # a line-end hyphen is no evidence
+            if "-" not in body:
+                continue  # (its only hyphen: no token holds one)
         else:
             body = t
         # a match lies inside one token (between spaces, which the pattern
         # neither matches nor looks at differently from the line's ends)
-        for token in body.split(" "):
-            if "-" not in token:
-                continue
+        for token in [x for x in body.split(" ") if "-" in x]:
             address = "/" in token
             if token[1:2] == "-" or "-" in token[:3]:
                 short.update(m.group(1).casefold() for m in _LETTER_FIRST.finditer(token))
@@ -133,30 +151,35 @@ def run(ctx: Context) -> None:
     if not forms and not joined:
         return
     rare: dict[str, bool] = {}  # run-together form → unknown to the dictionaries
-    lines = ctx.lines
     where: list[int] = []  # the lines holding a rare run-together form
     a = 0
     while a < len(lines):
-        b, size = a, 0
-        while b < len(lines) and size < _BATCH:
-            size += len(lines[b].text) + 1
-            b += 1
-        batch = "\n".join(ln.text for ln in lines[a:b]).casefold()
-        hits = set()
-        for x in set(batch.split()):
-            if (w := x.strip(_PUNCT)) in forms:
-                hits.add(w)
-            elif w in joined:
-                printed_joined.add(w)
-            elif "/" in x:  # an address or a path: its words
+        b = _batch_end(lines, a)
+        batch = "\n".join([ln.text for ln in lines[a:b]]).casefold()
+        # each distinct token once, its surrounding punctuation stripped: the
+        # forms and the joined words among them (set operations, no loop)
+        tokens = set(batch.split())
+        words = {x.strip(_PUNCT) for x in tokens}
+        hits = words & forms.keys()
+        if joined:
+            printed_joined.update((words & joined) - hits)
+        if in_address and "/" in batch:
+            # an address or a path: its words (a stripped token holding '/'
+            # is neither a form nor a joined word, which are letters only)
+            for x in [x for x in tokens if "/" in x]:
                 hits.update(p for p in _LETTERS.findall(x) if p in in_address and p in forms)
         for w in hits - rare.keys():
             rare[w] = zipf_any(w, ctx.language) < 2.0
         hits = {w for w in hits if rare[w]}
         if hits:
-            folded = [ln.text.casefold() for ln in lines[a:b]]  # (case-folding may change lengths)
-            batch = "\n".join(folded)
-            starts = list(accumulate((len(t) + 1 for t in folded), initial=0))
+            # (case-folding may change lengths; it folds each character on its
+            # own, so the folded batch holds the folded lines, unless a text
+            # held a line feed)
+            folded = batch.split("\n")
+            if len(folded) != b - a:
+                folded = [ln.text.casefold() for ln in lines[a:b]]
+                batch = "\n".join(folded)
+            starts = list(accumulate(map(_PLUS_ONE, map(len, folded)), initial=0))
             found = set()
             for k in hits:
                 at = batch.find(k)

@@ -81,11 +81,12 @@ def is_open(text: str) -> bool:
     t = text[-4096:].rstrip()[-1024:]
     if t[-1:].isdecimal() or t[-1:] in _CALL_ENDS:  # what a trailing call ends with
         t = _TRAILING_CALL.sub("", t)
-    if _ends_with_url(t):
-        return False  # a reference ending with its address is complete
     # t has no white space at its end (stripped, or ending where the look-behind
     # of _TRAILING_CALL stood): _TERMINAL can only match its last character
-    return bool(t) and t[-1] not in _TERMINAL_CHARS
+    if not t or t[-1] in _TERMINAL_CHARS:
+        return False  # (ends like a sentence: complete, whatever its last token; tested first)
+    # a reference ending with its address is complete
+    return not _ends_with_url(t)
 
 
 _CALL_ENDS = ("*", "†", "‡")
@@ -241,7 +242,7 @@ def find_calls(text: str, expected: int, symbols: set[str], spaced_words: bool =
 
 
 def _text(f: Frag) -> str:
-    return " ".join(t for t in f.line_texts() if t)
+    return " ".join([t for t in f.line_texts() if t])
 
 
 def tail_text(texts: list[str | None]) -> str:
@@ -354,7 +355,8 @@ def run(ctx: Context) -> None:
             texts = f.line_texts()
             ctx.decide(NAME, "join-note-start", (f.first, f.last), first, "",
                        "a short line opening the next note number, followed by a citation")
-        ft = _text(f)  # f is not changed below: its text, asked for by several steps
+        # f is not changed below: its text (_text(f), from the texts at hand), asked for by several steps
+        ft = " ".join([t for t in texts if t])
         # 1. a note area opens with the next expected number
         # (its call may have been lost: then it follows another note and reads as one)
         if m and int(m.group(1)) == expected and \
@@ -803,13 +805,17 @@ def _reassemble_note_pieces(ctx: Context, frags: list[Frag]) -> list[Frag]:
     address tails in order; the notes are then read in label order.  Fires
     only when the counts agree."""
     out: list[Frag] = []
+    # each block's page and kind, worked out once (the blocks do not change
+    # here; a run of pieces is looked at again from each of its blocks)
+    pages = [_page_of(f) for f in frags]
+    kind_of = [_piece_kind(f) for f in frags]
     i = 0
     while i < len(frags):
         kinds = []
         j = i
-        page = _page_of(frags[i])
-        while j < len(frags) and _page_of(frags[j]) == page:
-            k = _piece_kind(frags[j])
+        page = pages[i]
+        while j < len(frags) and pages[j] == page:
+            k = kind_of[j]
             if k is None:
                 break
             kinds.append(k)

@@ -29,12 +29,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from itertools import compress
+from itertools import compress, groupby, islice
+from operator import attrgetter
 
 from ..chunks import joined_batches
 from .base import Context, Line
 
 NAME = "furniture"
+_PAGE_OF = attrgetter("page")
 
 _PAGE_NO = re.compile(
     r"^(?:(?:page|p\.|pg\.|seite|s\.|pagina|página|pag\.|стр\.?|страница|c\.)\s*)?"
@@ -198,8 +200,10 @@ def _linkish(t: str) -> bool:
 def _copyright(t: str) -> bool:
     """``_COPYRIGHT.search(t)`` (slow: case-insensitive alternatives at every
     position), tried only when t holds ``©``, ``(`` or ``cop`` in any case,
-    as each match does (no other character matches c, o or p ignoring case)."""
-    return ("©" in t or "(" in t or "cop" in t.lower()) and bool(_COPYRIGHT.search(t))
+    as each match does (no other character matches c, o or p ignoring case;
+    the text is lower-cased only when it holds ``op`` in some case)."""
+    return ("©" in t or "(" in t or ("op" in t or "OP" in t or "Op" in t or "oP" in t) and "cop" in t.lower()) \
+        and bool(_COPYRIGHT.search(t))
 
 
 # footnotes' call patterns as this module knows them, and a lookahead that
@@ -289,12 +293,13 @@ def run(ctx: Context) -> None:
         return
     lines = ctx.lines
     text_idx = [i for i, ln in enumerate(lines) if not ln.blank]
-    pages = sorted({ln.page for ln in lines})
-    paged = len(pages) > 1
+    # more than one page: a second run of lines on one page (the first page
+    # change ends the look, made in C)
+    paged = next(islice(groupby(lines, _PAGE_OF), 1, None), None) is not None
 
     # user patterns first
     pats = [re.compile(p) for p in ctx.settings.furniture_patterns]
-    for i in text_idx:
+    for i in (text_idx if pats else ()):
         for p in pats:
             if p.search(lines[i].text):
                 ctx.remove(lines[i], "other", f"matches profile pattern {p.pattern!r}")
@@ -338,7 +343,6 @@ def run(ctx: Context) -> None:
         if ln.removed or i == title_line or i in sections:
             continue
         t = ln.text
-        key = masks[t]
         if is_page_number(t) and not label_run(lines, i) and (i in iso or not called.before(t, i)) and \
                 not _note_text_follows(lines, i):
             ctx.remove(ln, "page-number", "a number alone on a line")
@@ -348,7 +352,8 @@ def run(ctx: Context) -> None:
             confirmed.add(i)
         elif _is_rule(t):
             ctx.remove(ln, "rule", "separator made of punctuation only")
-        elif counts[key] >= ctx.settings.repeat_min and len(t) <= 120 and not t.isdecimal() and \
+        # (a text over 120 characters is not counted: its mask is not made)
+        elif len(t) <= 120 and counts[key := masks[t]] >= ctx.settings.repeat_min and not t.isdecimal() and \
                 (not paged or (key in on_pages and i in edge)) and not _url_only(t) and \
                 key not in close and not _opens_called_note(t, called, i):
             kind = "copyright" if _copyright(t) else "running-head"
@@ -391,9 +396,10 @@ def run(ctx: Context) -> None:
             confirmed.add(i)
     _repeated_inline(ctx, text_idx, confirmed, masks, called)
     _numbered_heads(ctx, text_idx, confirmed, calls)
-    _numbers_next_to_furniture(ctx, text_idx, confirmed)
+    numbers = _lone_numbers(lines, text_idx)  # (texts do not change meanwhile: found once)
+    _numbers_next_to_furniture(ctx, text_idx, confirmed, numbers)
     if _repeated_beside(ctx, text_idx, confirmed, masks):
-        _numbers_next_to_furniture(ctx, text_idx, confirmed)
+        _numbers_next_to_furniture(ctx, text_idx, confirmed, numbers)
     _head_after_number(ctx, confirmed)
     if paged:
         _page_top_heads(ctx, iso, confirmed)
@@ -732,11 +738,19 @@ def _repeated_beside(ctx: Context, text_idx: list[int], confirmed: _IndexSet,
     return changed
 
 
-def _numbers_next_to_furniture(ctx: Context, text_idx: list[int], confirmed: _IndexSet) -> None:
-    """Lone numbers next to removed furniture or to the next page's number."""
+def _lone_numbers(lines: list[Line], text_idx: list[int]) -> list[int]:
+    """The text lines that are a number of up to four digits."""
+    return [i for i in text_idx if len(lines[i].text) <= 4 and lines[i].text.isdecimal()]
+
+
+def _numbers_next_to_furniture(ctx: Context, text_idx: list[int], confirmed: _IndexSet,
+                               numbers: list[int] | None = None) -> None:
+    """Lone numbers next to removed furniture or to the next page's number
+    (``numbers``: :func:`_lone_numbers`, when the caller has them)."""
     lines = ctx.lines
     # the lone numbers (texts do not change here; removal is tested in the loop)
-    numbers = [i for i in text_idx if len(lines[i].text) <= 4 and lines[i].text.isdecimal()]
+    if numbers is None:
+        numbers = _lone_numbers(lines, text_idx)
     changed = True
     while changed:
         changed = False
@@ -807,11 +821,15 @@ def _page_top_heads(ctx: Context, iso: set[int], confirmed: _IndexSet) -> None:
     running heads even if each is printed only once (odd/even heads)."""
     lines = ctx.lines
     first_of: dict[int, int] = {}
-    for i, ln in enumerate(lines):
-        if ln.blank or (ln.removed and ln.text.isdecimal()):
-            continue
-        if ln.page not in first_of:
-            first_of[ln.page] = i
+    i = 0
+    for page, run in groupby(lines, _PAGE_OF):  # (the runs of lines on one page)
+        run = list(run)
+        if page not in first_of:
+            for k, ln in enumerate(run):
+                if not (ln.blank or (ln.removed and ln.text.isdecimal())):
+                    first_of[page] = i + k
+                    break
+        i += len(run)
     pages = sorted(first_of)[1:]
     if len(pages) < 1:
         return
@@ -924,13 +942,23 @@ def _link_residue(ctx: Context) -> None:
             found.extend((ln, _norm_url(ln.text)) for ln in lines[a:b + 1])
     if not found:
         return
-    counts = _url_counts((ln.text for ln in lines if not ln.removed), {u for _, u in found})
+    counts = _url_counts(_kept_texts(lines), {u for _, u in found})
     for ln, u in found:
         if counts[u] >= 2:
             ctx.remove(ln, "link-residue", "bare URL repeated from the text (link annotation)")
 
 
 _FLAT_CHUNK = 1 << 14
+_LINES_JOINED = 512
+
+
+def _kept_texts(lines: list[Line]):
+    """The texts of the lines not removed, joined ``_LINES_JOINED`` lines
+    at a time (one list and one join for each, not a Python step per line
+    in :func:`_url_counts`: the flat text, and so what it counts, is the
+    same however its pieces are cut)."""
+    for a in range(0, len(lines), _LINES_JOINED):
+        yield "".join([ln.text for ln in lines[a:a + _LINES_JOINED] if not ln.removed])
 
 
 def _url_counts(texts, urls: set[str]) -> dict[str, int]:
@@ -1038,9 +1066,10 @@ def _mark_breaks(ctx: Context, confirmed: _IndexSet) -> None:
     """Remember inferred page breaks: the first text line after removed furniture."""
     lines = ctx.lines
     breaks = set(ctx.meta.get("breaks", set()))
-    for a, b in zip(lines, lines[1:]):
-        if b.page != a.page:
-            breaks.add(b.no)
+    # the first line of each page after the first (the runs of one page: grouped in C)
+    pages = groupby(lines, _PAGE_OF)
+    next(pages, None)
+    breaks.update([next(run).no for _, run in pages])
     # the first text line after line i: the next of the text lines, by
     # bisection (linear however long the runs of removed lines)
     text_lines = [j for j, ln in enumerate(lines) if not (ln.blank or ln.removed)]

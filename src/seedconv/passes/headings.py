@@ -40,8 +40,11 @@ def _is_caps(t: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters if c.isalpha() and c.lower() != c.upper())
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+
+
 def _is_title_case(t: str) -> bool:
-    words = re.findall(r"[^\W\d_][\w’'\-]*", t)
+    words = _TITLE_WORD.findall(t)
     long = [w for w in words if len(w) >= 4]
     return bool(words) and words[0][0].isupper() and bool(long) and all(w[0].isupper() for w in long)
 
@@ -105,6 +108,9 @@ def style_of(t: str, lang: str | None = None) -> str | None:
     return "sentence"
 
 
+_WRAP_HYPHEN = re.compile(r"(?<=\w)- (?=\w)")
+
+
 def run(ctx: Context) -> None:
     if not ctx.settings.headings:
         return
@@ -119,7 +125,7 @@ def run(ctx: Context) -> None:
             # on a line of its own is not counted)
         t = " ".join(f.line_texts())
         if "- " in t:  # a heading wrapped with a hyphen
-            t = re.sub(r"(?<=\w)- (?=\w)", "", t)
+            t = _WRAP_HYPHEN.sub("", t)
         wrapped = len(f.lines) == 2 and f.first_text().endswith("-")
         st = style_of(t, ctx.language)
         named = _names_next(t, _next_body(fr, i))
@@ -426,14 +432,17 @@ def caps_continues(prev: str, nxt: str, lang: str) -> bool:
 def _split_caps_openers(ctx: Context) -> None:
     out: list[Frag] = []
     for f in ctx.frags:
+        if f.kind != "body" or (len(f.texts) if f.texts is not None else len(f.lines)) < 2 or \
+                not _is_caps(f.first_text()):
+            out.append(f)  # no body block of two lines or more opening with a capital line
+            continue
         texts = f.line_texts()
         k = 0
-        if f.kind == "body" and len(texts) > 1:
-            while k < len(texts) - 1 and _is_caps(texts[k]) and style_of(texts[k]) == "caps" \
-                    and len(texts[k]) <= 60:
-                k += 1
-            if k and _is_caps(texts[k]):
-                k = 0  # the whole block is capitals: leave it
+        while k < len(texts) - 1 and _is_caps(texts[k]) and style_of(texts[k]) == "caps" \
+                and len(texts[k]) <= 60:
+            k += 1
+        if k and _is_caps(texts[k]):
+            k = 0  # the whole block is capitals: leave it
         groups: list[list[int]] = []
         for j in range(k):
             if groups and caps_continues(texts[j - 1], texts[j], ctx.language):
@@ -463,14 +472,15 @@ def _split_short_openers(ctx: Context) -> None:
     out: list[Frag] = []
     prev: Frag | None = None
     for f in ctx.frags:
-        texts = f.line_texts()
-        if f.kind == "body" and len(texts) >= 3 and prev is not None and prev.kind == "body":
+        if f.kind == "body" and prev is not None and prev.kind == "body" and \
+                (len(f.texts) if f.texts is not None else len(f.lines)) >= 3:
+            texts = f.line_texts()
             head, nxt = texts[0].strip(), texts[1].strip()
-            pt = " ".join(prev.line_texts()).rstrip()
             st = style_of(head)
+            # (the text of the block before is joined only when the rest holds)
             if st in ("title", "sentence") and len(head.split()) <= 8 and len(head) < 0.45 * len(nxt) \
                     and not _CODE_CHARS.search(head) and nxt[:1].isupper() \
-                    and (not is_open(pt) or pt.endswith(":")):
+                    and (not is_open(pt := " ".join(prev.line_texts()).rstrip()) or pt.endswith(":")):
                 out.append(Frag(lines=f.lines[:1], kind="body", texts=texts[:1], jump=f.jump,
                                 after_break=f.after_break))
                 out.append(Frag(lines=f.lines[1:], kind=f.kind, texts=texts[1:], label=f.label,

@@ -106,6 +106,14 @@ def survey_url_hyphens(ctx: Context) -> None:
     sure = 0
     for f in ctx.frags:
         texts = f.line_texts()
+        if len(texts) < 2:
+            continue  # (no line end inside the block)
+        try:
+            joined = " ".join(texts)
+        except TypeError:  # (a text that is None: looked at line by line)
+            joined = "://"
+        if "://" not in joined and "w." not in joined and "W." not in joined:
+            continue  # no address in the block (every one holds "//" or "www." in some case)
         for a, b in zip(texts, texts[1:]):
             a = (a or "").rstrip()
             if not a.endswith(_HYPHENS) or not b:
@@ -146,7 +154,11 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
             continue
         jump = ln.no in seams
         if tail[-1:] not in _SPECIAL_END:  # (most lines: only the address test below applies)
-            if not jump and in_url(tail) and _url_continues(tail, t, lang):
+            # (written out first: an address in the last token, which the
+            # token after the last space holds, holds '://' or 'www.' in some
+            # case, so 'w.' or 'W.')
+            if not jump and ("://" in (end := tail[tail.rfind(" ") + 1:]) or "w." in end or "W." in end) \
+                    and in_url(tail) and _url_continues(tail, t, lang):
                 if record:
                     ctx.decide("urls", "join-url", (lines[k - 1].no, ln.no), tail.split()[-1] + "|" + t.split()[0],
                                "", "URL broken across lines without a hyphen")

@@ -99,8 +99,9 @@ def _glue_lone_glyphs(ctx: Context, f: Frag) -> Frag | None:
 
 
 def _ends_with_glyph(f: Frag) -> bool:
-    t = f.line_texts()
-    return bool(t) and _glyph_only(t[-1]) and len(t) >= 1
+    """The block's last line is a bullet glyph alone (its texts read
+    without making their list)."""
+    return bool(f.texts if f.texts is not None else f.lines) and _glyph_only(f.last_text())
 
 
 _DASH_LINE = re.compile(r"^([-–—])\s")
@@ -141,7 +142,14 @@ def _dash_neighbours(frags: list[Frag]) -> dict[int, set[int]]:
             m = _DASH_LINE.match(f.first_text())
             if m and _same_dash_near(frags, n, m.group(1), (-1, 1)):
                 out.setdefault(n, set()).add(0)
-        inner = [k for k in range(1, len(texts)) if texts[k][:1] in "-–—"]
+        # the lines after the first opening with a dash (or empty: '' is in
+        # any string), looked for only when the joined texts show one
+        try:
+            s = "\n".join(texts)
+            maybe = "\n-" in s or "\n–" in s or "\n—" in s or "\n\n" in s or s.endswith("\n")
+        except TypeError:  # (a text that is None: looked at one by one)
+            maybe = True
+        inner = [k for k in range(1, len(texts)) if texts[k][:1] in "-–—"] if maybe else []
         if len(inner) == 1:
             k = inner[0]
             m = _DASH_LINE.match(texts[k])
@@ -273,7 +281,8 @@ def _ordered_runs(ctx: Context, frags: list[Frag]) -> None:
         if fr.kind != "body":
             close()
             continue
-        m = ORDERED.match(fr.first_text())
+        # (only a number counts, and \d is str.isdecimal: tested before the pattern)
+        m = ORDERED.match(t0) if (t0 := fr.first_text())[:1].isdecimal() else None
         n = int(m.group(1)) if m and m.group(1).isdigit() else None
         if n is not None and (not run or run[-1][1] < n <= run[-1][1] + 5):
             run.append((j, n))

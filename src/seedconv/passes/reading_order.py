@@ -383,7 +383,8 @@ def _heading_after_break(ctx: Context, f: Frag, fr: list[Frag], i: int, out: lis
     if len(t.split()) > 8 or not is_open(t) or "," in t or style_of(t, ctx.language) is None or \
             _cut_sentence(t, ctx.language):
         return False
-    nxt = next((g for g in fr[i + 1:] if g.kind not in ("note", "caption")), None)
+    # (by index: a slice fr[i + 1:] would copy the rest of the blocks each time)
+    nxt = next((fr[j] for j in range(i + 1, len(fr)) if fr[j].kind not in ("note", "caption")), None)
     if nxt is None or nxt.kind != "body" or not nxt.line_texts()[0][:1].isupper():
         return False
     _make_heading(ctx, f, out, "heading-after-break", t,

@@ -103,7 +103,7 @@ def line_width(ctx: Context) -> int:
     kept = _kept(ctx)
     if kept is not None:
         return kept[0]
-    lens = sorted(len(ln.text) for ln in ctx.lines if not ln.blank and not ln.removed)
+    lens = sorted([len(ln.text) for ln in ctx.lines if not ln.blank and not ln.removed])
     if not lens:
         return 0
     return lens[min(len(lens) - 1, int(len(lens) * 0.95))]
@@ -151,9 +151,10 @@ class _LocalWidths:
             return width
         near.sort()
         w = near[-2]
-        # only a run of lines about that long makes a column
+        # only a run of lines about that long makes a column (those at least
+        # ``low`` long: counted by bisection, the list being sorted)
         low = 0.8 * w
-        return min(width, w) if sum(1 for x in near if x >= low) >= 4 else width
+        return min(width, w) if len(near) - bisect_left(near, low) >= 4 else width
 
 
 def local_widths(ctx: Context, width: int | None = None) -> _LocalWidths:
@@ -325,6 +326,17 @@ def _item_line(lines, k: int) -> bool:
     return False
 
 
+def _hard_runs(lines) -> int:
+    """Pairs of consecutive blank lines, neither a soft blank."""
+    return sum(1 for a, b in zip(lines, lines[1:]) if a.blank and b.blank and not a.soft_blank
+               and not b.soft_blank)
+
+
+def _texts_n(lines) -> int:
+    """Text (not blank) lines."""
+    return sum(1 for ln in lines if not ln.blank)
+
+
 def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
     """A block whose paragraphs are not separated by blank lines: a line much
     shorter than the column that ends a sentence (or stands alone like a
@@ -355,11 +367,8 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                     word = nxt.split(None, 1)[0]  # (the match found a letter, a digit or a bullet)
                     if len(t) + 1 + len(word) < 0.97 * gwidth:
                         cands += 1
-    lasts = sum(1 for f in frags if _END.search(f.lines[-1].text))
-    hard_runs = sum(1 for a, b in zip(ctx.lines, ctx.lines[1:]) if a.blank and b.blank and not a.soft_blank
-                    and not b.soft_blank)
-    texts_n = sum(1 for ln in ctx.lines if not ln.blank)
-    blank_separated = lasts >= cands or (ctx.double_spaced and hard_runs * 40 >= texts_n)
+    lasts = len([f for f in frags if (t := f.lines[-1].text)[-1:] in _END_LAST and _END.search(t)])
+    blank_separated = lasts >= cands or (ctx.double_spaced and _hard_runs(ctx.lines) * 40 >= _texts_n(ctx.lines))
     out: list[Frag] = []
     sections = ctx.meta.get("section_numbers", set())
     cuts: set[int] = set()   # first lines of blocks cut off as list items
@@ -395,7 +404,10 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                            "a heading after a section number on a line of its own ends its block")
                 start = k + 1
                 continue
-            t_end = bool(_END.search(_strip_call(t)))  # the line ends like a sentence
+            s = _strip_call(t) if t[-1:].isdecimal() or t[-1:] == "\n" else t  # (its own first test)
+            # the line ends like a sentence (_END can only match a last character
+            # of its own or one before a final line feed: tested first)
+            t_end = s[-1:] in _END_LAST and bool(_END.search(s))
             after_text = lines[k + 2].text if k + 2 < len(lines) else ""
             if not _STARTS_NEW.match(nxt) and not (t_end and (style_of(nxt, ctx.language) is not None
                                                               or _opens_with_name(nxt, ctx.language)

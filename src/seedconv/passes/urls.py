@@ -112,7 +112,9 @@ def inlines(text: str) -> list[Inline]:
     out: list[Inline] = []
     pos = 0
     spans = []
-    if "://" in text or _WWW.search(text):
+    # (every _WWW match holds a w before a full stop, in either case: that
+    # substring test spares most texts the case-insensitive search)
+    if "://" in text or (("w." in text or "W." in text) and _WWW.search(text)):
         for m in URL.finditer(text):
             url, tail = strip_trailing(m.group(0))
             if len(url) > len("https://"):

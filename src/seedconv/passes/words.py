@@ -152,10 +152,10 @@ def detect_language(text: str, sample: int = 400) -> str:
     words = _WORD.findall(text)
     if not words:
         return "en"
-    cyr = sum(1 for w in words if _CYRILLIC.match(w))
+    cyr = sum(map(bool, map(_CYRILLIC.match, words)))  # (the words opening in Cyrillic, counted in C)
     cands = ("ru", "uk") if cyr > len(words) / 2 else tuple(c for c in CANDIDATES if c not in ("ru", "uk"))
     # take the most frequent words: function words identify a language best
-    common = [w for w, _ in Counter(w.casefold() for w in words).most_common(sample)]
+    common = [w for w, _ in Counter(map(str.casefold, words)).most_common(sample)]
     best, best_score = "en", -1.0
     for lang in cands:
         score = sum(1 for w in common[:120] if is_common(w, lang))
