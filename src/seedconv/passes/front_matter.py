@@ -39,8 +39,10 @@ def run(ctx: Context) -> None:
     fr = ctx.frags
     head = []
     for f in fr[:5]:
+        if f.kind != "body" or len(f.lines) > 3:
+            break  # (a note's texts may hold its paragraph separators: None)
         t = " ".join(f.line_texts()).strip()
-        if f.kind != "body" or len(f.lines) > 3 or len(t) > 200 or re.search(r"[.;,]$", t):
+        if len(t) > 200 or re.search(r"[.;,]$", t):
             break
         head.append((f, t))
     for j, (f, t) in enumerate(head):
