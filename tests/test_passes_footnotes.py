@@ -672,3 +672,13 @@ def test_numbered_heading_before_a_paragraph_with_an_address_is_no_note():
                     + "\n1 See https://www.example.org/reference\n")
     assert ("h2", "1 New packages") in blocks(doc)
     assert notes(doc) == [("1", "See <https://www.example.org/reference>")]
+
+
+def test_body_line_before_a_glued_note_label_is_no_note_whose_label_was_lost():
+    # pymupdf: a paragraph's last line at the page foot, then note 1 with its label glued
+    text = (para(0) + "The channel is open to everybody,1 so do not speak there of private matters.\n"
+            "There is another channel for this\n"
+            "1See https://www.example.org/channels/\n\x0c"
+            "purpose, and it is protected by a key that only the members of the project know.\n\n" + para(0))
+    doc = normalise(text)
+    assert notes(doc) == [("1", "See <https://www.example.org/channels/>")]

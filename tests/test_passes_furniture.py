@@ -490,3 +490,14 @@ def test_head_with_parts_set_apart_by_dots_at_a_page_turn_is_a_journal_head():
 def test_line_with_dots_but_no_number_or_a_sentence_at_a_page_turn_is_kept(line):
     doc = normalise(_separated_turn(line))
     assert line not in [t for _, t, _ in furniture(doc)]
+
+
+@pytest.mark.parametrize("line, removed", [
+    ("J. Roe and M. Major · Water in the Valley", True),
+    ("The prices rose · as the report · showed.", False),   # a sentence
+])
+def test_line_with_parts_set_apart_right_before_a_page_number(line, removed):
+    # pymupdf: the page head (authors · title) written before its page number
+    text = ("\n".join(LINES[:6]) + "\n\x0c" + line + "\n79\n" + "\n".join(LINES[6:10]) + "\n")
+    doc = normalise(text)
+    assert (line in [t for _, t, _ in furniture(doc)]) is removed

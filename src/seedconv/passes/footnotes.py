@@ -590,6 +590,9 @@ def _label_blocks(frags: list[Frag], i: int, expected: int) -> tuple[int, list[l
     return n, groups
 
 
+_LABEL_OPENS = re.compile(r"\d{1,3}\s?[^\W\d_]")
+
+
 def _unlabelled_notes(frags: list[Frag], i: int, open_calls: int) -> list[tuple[int, int]]:
     """Line ranges of the notes in block ``i`` when it is a run of citations
     without labels last on its page (pdftotext may drop a two-column page's
@@ -606,8 +609,8 @@ def _unlabelled_notes(frags: list[Frag], i: int, open_calls: int) -> list[tuple[
     if f.kind != "body" or not (i + 1 >= len(frags) or frags[i + 1].after_break):
         return []
     texts = [t or "" for t in f.line_texts()]
-    if not texts[0][:1].isupper():
-        return []
+    if not texts[0][:1].isupper() or any(_LABEL_OPENS.match(t) for t in texts[1:]):
+        return []  # (a later line opens with its label, glued or not: the labels are there)
     starts = [0]
     for k in range(1, len(texts)):
         # a capital line after a complete citation (with its address) opens the next

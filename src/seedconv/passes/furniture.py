@@ -779,12 +779,21 @@ def _head_after_number(ctx: Context, confirmed: _IndexSet) -> None:
     short line there giving a volume and a year (``Journal of X 7 (2024),
     Heft 2``) is a journal's running head even when printed once, and so is
     one at a page turn whose parts a dot or a bar sets apart, with a number
-    (``Journal of X · Vol. 8 · No. 1``)."""
+    (``Journal of X · Vol. 8 · No. 1``).  A short line whose parts a dot or
+    a bar sets apart right before a page number is a running head too
+    (``J. Roe and M. Major · The Title`` / ``79``)."""
     lines = ctx.lines
     numbers = sorted(i for i in confirmed if lines[i].text.strip().isdecimal())
     turns = {b for a, b in zip(numbers, numbers[1:])
              if b - a <= 2 and int(lines[b].text) == int(lines[a].text) + 1}
     for i in numbers:
+        h = next((k for k in range(i - 1, max(i - 4, -1), -1) if not lines[k].blank and not lines[k].removed), None)
+        if h is not None and len(lines[h].text) <= 100 and _SEPARATED.search(lines[h].text) and \
+                not lines[h].text.rstrip().endswith((".", ":", ";", ",")):
+            ctx.remove(lines[h], "running-head", f"short line right before the page number on line "
+                                                 f"{lines[i].no}, its parts set apart by a dot or a bar "
+                                                 f"(authors · title): a running head")
+            confirmed.add(h)
         j = next((k for k in range(i + 1, min(i + 4, len(lines)))
                   if not lines[k].blank and not lines[k].removed), None)
         if j is not None and len(lines[j].text) <= 100 and _VOLUME_YEAR.search(lines[j].text) and \
