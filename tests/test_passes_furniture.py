@@ -501,3 +501,21 @@ def test_line_with_parts_set_apart_right_before_a_page_number(line, removed):
     text = ("\n".join(LINES[:6]) + "\n\x0c" + line + "\n79\n" + "\n".join(LINES[6:10]) + "\n")
     doc = normalise(text)
     assert (line in [t for _, t, _ in furniture(doc)]) is removed
+
+
+def _inferred_pages(top2: str, top3: str) -> str:
+    # pypdf: no form feeds; each page ends with its number (the first with the
+    # copyright line), and the next opens with its running head, printed once
+    return ("\n".join(LINES[:6]) + "\n© 2024 Jane Roe. GPL-2.0-or-later. 31\n" + top2 + "\n"
+            + "\n".join(LINES[6:12]) + "\n32\n" + top3 + "\n" + "\n".join(LINES[12:18]) + "\n33\n")
+
+
+def test_title_like_line_after_every_page_foot_is_a_running_head():
+    doc = normalise(_inferred_pages("Review of Free Documentation", "Roe: The Water of the Valley"))
+    gone = [t for _, t, _ in furniture(doc)]
+    assert "Review of Free Documentation" in gone and "Roe: The Water of the Valley" in gone
+
+
+def test_line_after_a_page_foot_is_kept_when_another_page_opens_with_prose():
+    doc = normalise(_inferred_pages("Review of Free Documentation", "and the rest of the sentence goes on here"))
+    assert "Review of Free Documentation" not in [t for _, t, _ in furniture(doc)]

@@ -403,6 +403,8 @@ def run(ctx: Context) -> None:
     _head_after_number(ctx, confirmed)
     if paged:
         _page_top_heads(ctx, iso, confirmed)
+    else:
+        _inferred_page_top_heads(ctx, confirmed)
     _zones(ctx, iso, confirmed, called)
     _link_residue(ctx)
     _drop_caps(ctx, iso)
@@ -848,6 +850,33 @@ def _page_top_heads(ctx: Context, iso: set[int], confirmed: _IndexSet) -> None:
         for i in tops:
             ctx.remove(lines[i], "running-head", "short line standing alone at the top of every page")
             confirmed.add(i)
+
+
+def _inferred_page_top_heads(ctx: Context, confirmed: _IndexSet) -> None:
+    """Without form feeds: the pages end where page numbers and copyright
+    lines were removed.  When there are two such ends or more and the text
+    line right after every one of them is a short title-like line (or was
+    removed as a running head already), those lines are running heads even
+    if each is printed only once (odd/even heads, centred heads with the
+    page number in the foot)."""
+    lines = ctx.lines
+    ends = sorted(i for i in confirmed if lines[i].removed and (lines[i].text.strip().isdecimal()
+                                                               or _copyright(lines[i].text)))
+    ends_set = set(ends)
+    tops: list[int] = []
+    for i in ends:
+        j = i + 1
+        while j < len(lines) and (lines[j].blank or j in ends_set):
+            j += 1  # (past the rest of the page's foot and the next page's number)
+        if j < len(lines) and j - i <= 4 and (not tops or tops[-1] != j):
+            tops.append(j)
+    if len(tops) < 2 or not all(lines[j].removed or (_head_like(lines[j].text) and len(lines[j].text) <= 70)
+                                for j in tops):
+        return
+    for j in tops:
+        if not lines[j].removed:
+            ctx.remove(lines[j], "running-head", "short title-like line right after every page's foot")
+            confirmed.add(j)
 
 
 def _style(t: str) -> str | None:
