@@ -589,3 +589,11 @@ def test_sentence_ending_with_a_call_before_two_headings_is_no_list_item():
             + "\n2 See https://example.org/dh_installdocs\n")
     doc = normalise(text)
     assert not any(k == "bullet" for k, _ in blocks(doc))
+
+
+def test_last_line_of_a_page_before_its_notes_is_no_heading_when_the_sentence_goes_on():
+    text = (para(0) + "The channel is open to everybody,1 so do not speak there of private matters.\n"
+            "There is another channel for this\n1 See https://www.example.org/channels/\n\x0c"
+            "purpose, and it is protected by a key that only the members of the project know.\n\n" + para(1))
+    doc = normalise(text)
+    assert not any(b[0].startswith("h") for b in blocks(doc))

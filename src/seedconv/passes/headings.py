@@ -153,6 +153,10 @@ def run(ctx: Context) -> None:
                        "short label line after a block ending with a colon, before a paragraph")
         if nxt is None and st == "sentence":
             continue
+        if nxt is not None and nxt.kind == "note" and not st.startswith("numbered") and \
+                (after := _after_notes(fr, i)) is not None and after.kind == "body" and \
+                after.first_text()[:1].islower() and not _names_next(t, after):
+            continue  # the last line of a page before its notes, whose sentence goes on after them
         if nxt is not None and nxt.kind == "body" and nxt.first_text()[:1].islower() and not named and \
                 not (st.startswith("numbered") and f.first in sections) and \
                 not _name_heading_next(fr, i, nxt, ctx.language) and \
@@ -404,6 +408,14 @@ def _name_heading_next(fr, i: int, nxt, lang: str) -> bool:
         j += 1
     after = _next_body(fr, j)
     return after is not None and after.kind == "body" and after.first_text()[:1].isupper() and len(after.lines) >= 2
+
+
+def _after_notes(fr, i):
+    """The first block after ``fr[i]`` that is no note."""
+    for j in range(i + 1, len(fr)):
+        if fr[j].kind != "note":
+            return fr[j]
+    return None
 
 
 def _next_body(fr, i):
