@@ -246,3 +246,20 @@ def test_wrapped_item_keeps_its_capitalised_second_line():
     items = [b for b in blocks(normalise(text)) if b[0] == "bullet"]
     assert items[0][1][-1][1] == ("Section: main > contrib > non-free, in the order set out by the Debian "
                                   "Policy Manual, its second chapter")
+
+
+TERMS = ["Depends: the program is not installed unless the packages it depends on are installed.",
+         "Recommends: for packages that are not strictly needed but are usually used with it.",
+         "Suggests: for packages that work well with the program but are not needed at all."]
+
+
+def test_blocks_opening_with_a_term_and_a_colon_after_a_colon_are_items():
+    doc = normalise(para(0) + "\nHere is a simplified description of the relations between packages:\n\n"
+                    + "\n\n".join(TERMS) + "\n\n" + para(1))
+    assert ("bullet", [(None, t) for t in TERMS]) in blocks(doc)
+
+
+def test_one_block_opening_with_a_term_after_a_colon_is_a_paragraph():
+    doc = normalise(para(0) + "\nHere is a simplified description of the relations between packages:\n\n"
+                    + TERMS[0] + "\n\n" + para(1))
+    assert not any(k == "bullet" for k, _ in blocks(doc))

@@ -301,10 +301,27 @@ def _neighbour_numbered(frags, i, n) -> bool:
     return False
 
 
+_TERM = re.compile(r"[^\W\d_][\w.+-]{0,30}:\s+\S")  # 'Depends: the package ...'
+
+
 def _lost_bullets(ctx: Context, frags: list[Frag]) -> None:
+    """After a block ending with ':', the indented lower-case blocks, and a
+    run of two blocks or more that each open with a term and a colon
+    (``Depends: ...`` / ``Recommends: ...``), are items whose bullets the
+    extractor lost."""
     for j in range(len(frags) - 1):
         f = frags[j]
         if f.kind != "body" or not f.last_text().rstrip().endswith(":"):
+            continue
+        k = j + 1
+        while k < len(frags) and frags[k].kind == "body" and _TERM.match(frags[k].first_text()):
+            k += 1
+        if k - j > 2:
+            for g in frags[j + 1:k]:
+                g.kind, g.list_kind = "list_item", "bullet"
+                ctx.decide(NAME, "bullet-item-term", (g.first, g.first), g.first_text()[:40], "",
+                           "blocks opening with a term and a colon, one after another after a line "
+                           "ending in ':': items whose bullets were lost")
             continue
         k = j + 1
         while k < len(frags) and frags[k].kind == "body" and frags[k].jump and \
