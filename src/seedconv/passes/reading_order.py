@@ -223,8 +223,8 @@ _FIRST_WORD = re.compile(r"[\"'“«„]?([^\W\d_]+)")
 
 
 def _capital_after_name(ctx: Context, prev: Frag, f: Frag, out: list[Frag]) -> bool:
-    """``prev`` ends with a lower-case word that is no common word, without punctuation,
-    and ``f``, after a plain blank line (no page or column break), opens with
+    """``prev`` ends with a lower-case word that is no common word, without
+    punctuation, and ``f``, after a plain blank line (no page or column break), opens with
     a capitalised common word (``... the devscripts package`` /
     ``Pending and new packages``): a new sentence or an item whose bullet was
     lost, not a sentence going on, in a language that capitalises only a
@@ -234,8 +234,7 @@ def _capital_after_name(ctx: Context, prev: Frag, f: Frag, out: list[Frag]) -> b
         return False
     end = prev.last_text().rstrip()[-80:]
     m, n = _LAST_WORD.search(end), _FIRST_WORD.match(f.first_text())
-    if m is None or n is None or "@" in end[m.start() - 1:m.start()] or "." in end[m.start() - 1:m.start()] \
-            or "/" in end[m.start() - 1:m.start()]:
+    if m is None or n is None or end[m.start() - 1:m.start()] in ("@", ".", "/"):
         return False  # (an address, a file name: their rules decide)
     first = n.group(1)
     if len(first) < 2 or not first[0].isupper() or first.isupper() or not first[1:].islower() or \
