@@ -30,11 +30,15 @@ def run(ctx: Context) -> None:
         return
     out: list[Frag] = []
     pending = False  # a bullet glyph stood alone at the end of the previous block
-    dash_near = _dash_neighbours(ctx.frags)
-    for n, f in enumerate(ctx.frags):
+    frags = ctx.frags
+    dash_near = _dash_neighbours(frags)
+    for n, f in enumerate(frags):
         if f.kind != "body":
             out.append(f)
             continue
+        # memory: a block cut into items goes once cut, not when the pass
+        # ends (nothing reads a block of the old list again)
+        frags[n] = None
         f = _glue_lone_glyphs(ctx, f)
         if f is None:
             pending = True
