@@ -7,6 +7,7 @@ always with source line numbers.
 """
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -107,10 +108,14 @@ class Context:
     #: one copy of each distinct reason/detail text (thousands of removed
     #: lines share a handful of reasons)
     _texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
-    #: what :meth:`remove` took out, four items a line (number, text, kind,
-    #: reason) until :meth:`take_furniture` makes the records: no object per
-    #: removed line while the passes run, when memory is at its highest
-    _gone: list = field(default_factory=list, repr=False, compare=False)
+    #: what :meth:`remove` took out until :meth:`take_furniture` makes the
+    #: records: no object per removed line while the passes run, when memory
+    #: is at its highest; a line's number (4 bytes), its text, and the index
+    #: of its (kind, reason) in ``_whys`` (4 bytes)
+    _gone_nos: array = field(default_factory=lambda: array("i"), repr=False, compare=False)
+    _gone_texts: list = field(default_factory=list, repr=False, compare=False)
+    _gone_whys: array = field(default_factory=lambda: array("i"), repr=False, compare=False)
+    _whys: dict = field(default_factory=dict, repr=False, compare=False)
     #: the same for :meth:`decide`: seven items a decision until
     #: :attr:`decisions` is read
     _pending: list = field(default_factory=list, repr=False, compare=False)
@@ -144,12 +149,20 @@ class Context:
         self.removals += 1
         text = line.text.strip()
         if text:
-            self._gone += (line.no, text, kind, self._texts.setdefault(reason, reason))
+            try:
+                self._gone_nos.append(line.no)
+            except OverflowError:  # (a number beyond 4 bytes: 8 from now on)
+                self._gone_nos = array("q", self._gone_nos)
+                self._gone_nos.append(line.no)
+            self._gone_texts.append(text)
+            whys = self._whys
+            self._gone_whys.append(whys.setdefault((kind, reason), len(whys)))
 
     def take_furniture(self) -> list[Furniture]:
         """:attr:`furniture` with a record of every line :meth:`remove` took
         out since the last call, in the order they were removed."""
-        g = self._gone
-        self.furniture.extend(map(Furniture, g[0::4], g[1::4], g[2::4], g[3::4]))
-        self._gone = []
+        why = list(self._whys)  # (kind, reason) by index
+        self.furniture.extend(Furniture(no, text, *why[w])
+                              for no, text, w in zip(self._gone_nos, self._gone_texts, self._gone_whys))
+        self._gone_nos, self._gone_texts, self._gone_whys = array("i"), [], array("i")
         return self.furniture
