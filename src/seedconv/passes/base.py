@@ -116,9 +116,13 @@ class Context:
     _gone_texts: list = field(default_factory=list, repr=False, compare=False)
     _gone_whys: array = field(default_factory=lambda: array("i"), repr=False, compare=False)
     _whys: dict = field(default_factory=dict, repr=False, compare=False)
-    #: the same for :meth:`decide`: seven items a decision until
-    #: :attr:`decisions` is read
+    #: the same for :meth:`decide` until :attr:`decisions` is read: the index
+    #: of each (pass, action) in ``_acts`` and the first and last line (4
+    #: bytes each; a list if one is no such number), three texts in a list
     _pending: list = field(default_factory=list, repr=False, compare=False)
+    _pending_acts: array = field(default_factory=lambda: array("i"), repr=False, compare=False)
+    _pending_spans: array = field(default_factory=lambda: array("i"), repr=False, compare=False)
+    _acts: dict = field(default_factory=dict, repr=False, compare=False)
     _decided: list[Decision] = field(default_factory=list, repr=False, compare=False)
     #: how many lines :meth:`remove` took out so far (what is worked out from
     #: the lines left may be kept while it stays the same)
@@ -128,16 +132,32 @@ class Context:
     def decisions(self) -> list[Decision]:
         """Every decision so far, in the order they were taken."""
         if self._pending:
+            acts = list(self._acts)  # (pass, action) by index
             it = iter(self._pending)
-            self._decided.extend(Decision(p, act, (a, b), bef, aft, det)
-                                 for p, act, a, b, bef, aft, det in zip(it, it, it, it, it, it, it))
-            self._pending = []
+            sp = iter(self._pending_spans)
+            self._decided.extend(Decision(*acts[k], (a, b), bef, aft, det)
+                                 for k, a, b, bef, aft, det in zip(self._pending_acts, sp, sp, it, it, it))
+            self._pending, self._pending_acts, self._pending_spans = [], array("i"), array("i")
         return self._decided
 
     def decide(self, pass_: str, action: str, lines: Span, before: str = "", after: str = "",
                detail: str = "") -> None:
         detail = self._texts.setdefault(detail, detail)
-        self._pending += (pass_, action, lines[0], lines[1], before, after, detail)
+        acts = self._acts
+        self._pending_acts.append(acts.setdefault((pass_, action), len(acts)))
+        a, b = lines
+        spans = self._pending_spans
+        try:
+            spans.append(a)
+        except (TypeError, OverflowError):  # (no number of 4 bytes: a list from now on)
+            spans = self._pending_spans = list(spans)
+            spans.append(a)
+        try:
+            spans.append(b)
+        except (TypeError, OverflowError):
+            spans = self._pending_spans = list(spans)
+            spans.append(b)
+        self._pending += (before, after, detail)
 
     def diagnose(self, level: str, code: str, message: str, lines: Span | None = None) -> None:
         self.diagnostics.append(Diagnostic(level, code, message, lines))

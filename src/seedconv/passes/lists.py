@@ -203,8 +203,9 @@ def _split_items(ctx: Context, f: Frag, dash_near=()) -> list[Frag]:
         if m and not (m.group(1) in "-–—" and not _dash_bullet_ok(texts) and k not in dash_near):
             if cur.lines:
                 res.append(cur)
-            cur = Frag(lines=[ln], kind="list_item", list_kind="bullet", texts=[m.group(2)])
-            ctx.decide(NAME, "bullet-item", (ln.no, ln.no), t[:40], m.group(2)[:40],
+            item = m.group(2)  # (one string: the decision shares it when it is short)
+            cur = Frag(lines=[ln], kind="list_item", list_kind="bullet", texts=[item])
+            ctx.decide(NAME, "bullet-item", (ln.no, ln.no), t[:40], item[:40],
                        f"line starts with bullet glyph U+{ord(m.group(1)):04X}")
         elif cur.kind == "list_item" and len(cur.lines) == 1 and _one_line_items(res) and \
                 t[:1].isupper() and not cur.texts[0].rstrip().endswith((",", "-", "–")) and \
