@@ -105,8 +105,8 @@ class Context:
     #: ``frags`` once it is in the model (its lines are then freed), to keep
     #: the peak memory low; both are of no use after build
     release_frags: bool = False
-    #: one copy of each distinct reason/detail text (thousands of removed
-    #: lines share a handful of reasons)
+    #: one copy of each distinct detail text of a decision (thousands of
+    #: decisions share a handful of details)
     _texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     #: what :meth:`remove` took out until :meth:`take_furniture` makes the
     #: records: no object per removed line while the passes run, when memory
@@ -145,7 +145,7 @@ class Context:
         detail = self._texts.setdefault(detail, detail)
         acts = self._acts
         self._pending_acts.append(acts.setdefault((pass_, action), len(acts)))
-        a, b = lines
+        a, b = lines[0], lines[1]
         spans = self._pending_spans
         try:
             spans.append(a)
