@@ -7,6 +7,7 @@ always with source line numbers.
 """
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -104,16 +105,24 @@ class Context:
     #: ``frags`` once it is in the model (its lines are then freed), to keep
     #: the peak memory low; both are of no use after build
     release_frags: bool = False
-    #: one copy of each distinct reason/detail text (thousands of removed
-    #: lines share a handful of reasons)
+    #: one copy of each distinct detail text of a decision (thousands of
+    #: decisions share a handful of details)
     _texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
-    #: what :meth:`remove` took out, four items a line (number, text, kind,
-    #: reason) until :meth:`take_furniture` makes the records: no object per
-    #: removed line while the passes run, when memory is at its highest
-    _gone: list = field(default_factory=list, repr=False, compare=False)
-    #: the same for :meth:`decide`: seven items a decision until
-    #: :attr:`decisions` is read
+    #: what :meth:`remove` took out until :meth:`take_furniture` makes the
+    #: records: no object per removed line while the passes run, when memory
+    #: is at its highest; a line's number (4 bytes), its text, and the index
+    #: of its (kind, reason) in ``_whys`` (4 bytes)
+    _gone_nos: array = field(default_factory=lambda: array("i"), repr=False, compare=False)
+    _gone_texts: list = field(default_factory=list, repr=False, compare=False)
+    _gone_whys: array = field(default_factory=lambda: array("i"), repr=False, compare=False)
+    _whys: dict = field(default_factory=dict, repr=False, compare=False)
+    #: the same for :meth:`decide` until :attr:`decisions` is read: the index
+    #: of each (pass, action) in ``_acts`` and the first and last line (4
+    #: bytes each; a list if one is no such number), three texts in a list
     _pending: list = field(default_factory=list, repr=False, compare=False)
+    _pending_acts: array = field(default_factory=lambda: array("i"), repr=False, compare=False)
+    _pending_spans: array = field(default_factory=lambda: array("i"), repr=False, compare=False)
+    _acts: dict = field(default_factory=dict, repr=False, compare=False)
     _decided: list[Decision] = field(default_factory=list, repr=False, compare=False)
     #: how many lines :meth:`remove` took out so far (what is worked out from
     #: the lines left may be kept while it stays the same)
@@ -123,16 +132,32 @@ class Context:
     def decisions(self) -> list[Decision]:
         """Every decision so far, in the order they were taken."""
         if self._pending:
+            acts = list(self._acts)  # (pass, action) by index
             it = iter(self._pending)
-            self._decided.extend(Decision(p, act, (a, b), bef, aft, det)
-                                 for p, act, a, b, bef, aft, det in zip(it, it, it, it, it, it, it))
-            self._pending = []
+            sp = iter(self._pending_spans)
+            self._decided.extend(Decision(*acts[k], (a, b), bef, aft, det)
+                                 for k, a, b, bef, aft, det in zip(self._pending_acts, sp, sp, it, it, it))
+            self._pending, self._pending_acts, self._pending_spans = [], array("i"), array("i")
         return self._decided
 
     def decide(self, pass_: str, action: str, lines: Span, before: str = "", after: str = "",
                detail: str = "") -> None:
         detail = self._texts.setdefault(detail, detail)
-        self._pending += (pass_, action, lines[0], lines[1], before, after, detail)
+        acts = self._acts
+        self._pending_acts.append(acts.setdefault((pass_, action), len(acts)))
+        a, b = lines[0], lines[1]
+        spans = self._pending_spans
+        try:
+            spans.append(a)
+        except (TypeError, OverflowError):  # (no number of 4 bytes: a list from now on)
+            spans = self._pending_spans = list(spans)
+            spans.append(a)
+        try:
+            spans.append(b)
+        except (TypeError, OverflowError):
+            spans = self._pending_spans = list(spans)
+            spans.append(b)
+        self._pending += (before, after, detail)
 
     def diagnose(self, level: str, code: str, message: str, lines: Span | None = None) -> None:
         self.diagnostics.append(Diagnostic(level, code, message, lines))
@@ -144,12 +169,20 @@ class Context:
         self.removals += 1
         text = line.text.strip()
         if text:
-            self._gone += (line.no, text, kind, self._texts.setdefault(reason, reason))
+            try:
+                self._gone_nos.append(line.no)
+            except OverflowError:  # (a number beyond 4 bytes: 8 from now on)
+                self._gone_nos = array("q", self._gone_nos)
+                self._gone_nos.append(line.no)
+            self._gone_texts.append(text)
+            whys = self._whys
+            self._gone_whys.append(whys.setdefault((kind, reason), len(whys)))
 
     def take_furniture(self) -> list[Furniture]:
         """:attr:`furniture` with a record of every line :meth:`remove` took
         out since the last call, in the order they were removed."""
-        g = self._gone
-        self.furniture.extend(map(Furniture, g[0::4], g[1::4], g[2::4], g[3::4]))
-        self._gone = []
+        why = list(self._whys)  # (kind, reason) by index
+        self.furniture.extend(Furniture(no, text, *why[w])
+                              for no, text, w in zip(self._gone_nos, self._gone_texts, self._gone_whys))
+        self._gone_nos, self._gone_texts, self._gone_whys = array("i"), [], array("i")
         return self.furniture

@@ -30,11 +30,15 @@ def run(ctx: Context) -> None:
         return
     out: list[Frag] = []
     pending = False  # a bullet glyph stood alone at the end of the previous block
-    dash_near = _dash_neighbours(ctx.frags)
-    for n, f in enumerate(ctx.frags):
+    frags = ctx.frags
+    dash_near = _dash_neighbours(frags)
+    for n, f in enumerate(frags):
         if f.kind != "body":
             out.append(f)
             continue
+        # memory: a block cut into items goes once cut, not when the pass
+        # ends (nothing reads a block of the old list again)
+        frags[n] = None
         f = _glue_lone_glyphs(ctx, f)
         if f is None:
             pending = True
@@ -199,8 +203,9 @@ def _split_items(ctx: Context, f: Frag, dash_near=()) -> list[Frag]:
         if m and not (m.group(1) in "-–—" and not _dash_bullet_ok(texts) and k not in dash_near):
             if cur.lines:
                 res.append(cur)
-            cur = Frag(lines=[ln], kind="list_item", list_kind="bullet", texts=[m.group(2)])
-            ctx.decide(NAME, "bullet-item", (ln.no, ln.no), t[:40], m.group(2)[:40],
+            item = m.group(2)  # (one string: the decision shares it when it is short)
+            cur = Frag(lines=[ln], kind="list_item", list_kind="bullet", texts=[item])
+            ctx.decide(NAME, "bullet-item", (ln.no, ln.no), t[:40], item[:40],
                        f"line starts with bullet glyph U+{ord(m.group(1)):04X}")
         elif cur.kind == "list_item" and len(cur.lines) == 1 and _one_line_items(res) and \
                 t[:1].isupper() and not cur.texts[0].rstrip().endswith((",", "-", "–")) and \

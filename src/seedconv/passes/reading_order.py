@@ -44,6 +44,10 @@ def _bracket_open(f: Frag) -> bool:
     return t.count("(") > t.count(")")
 
 
+# stands in ``ctx.frags`` for a body block joined to the paragraph before it
+_JOINED = Frag(lines=[])
+
+
 def run(ctx: Context) -> None:
     if not ctx.settings.rejoin_paragraphs:
         ctx.meta.pop("_widths", None)  # (what segments kept for the passes after it: memory)
@@ -95,6 +99,10 @@ def run(ctx: Context) -> None:
             ctx.decide(NAME, "rejoin-paragraph", (f.first, f.last), "", f"continues the block ending at line "
                        f"{last_para.lines[len(last_para.lines) - len(f.lines) - 1].no}",
                        "previous block ends mid-sentence")
+            # memory: the joined block's own list of lines goes now, not when
+            # the pass ends (only its kind, body, is read again: the test
+            # after a break looks at the block before)
+            fr[i] = _JOINED
             continue
         if par:
             for g in (last_para, f):
@@ -105,8 +113,11 @@ def run(ctx: Context) -> None:
                                "with a comma or semicolon: items of an enumeration whose bullets were lost")
         last_para = f
         out.append(f)
-    _move_orphan_tails(ctx, out)
+    # memory: what the loop kept (the old block list, the local widths) goes
+    # before the orphan tails are moved
     ctx.frags = out
+    del fr, joined, widths
+    _move_orphan_tails(ctx, out)
 
 
 _WINDOW = 24  # blocks either side in which a cut paragraph's tail is looked for
