@@ -337,6 +337,12 @@ def _texts_n(lines) -> int:
     return sum(1 for ln in lines if not ln.blank)
 
 
+def _piece(f: Frag, a: int, b: int) -> Frag:
+    """Lines ``a`` to ``b`` of block ``f`` cut off as a block of their own;
+    the first piece keeps the page or column break that ``f`` follows."""
+    return Frag(lines=f.lines[a:b], jump=f.jump if a == 0 else False, after_break=f.after_break if a == 0 else False)
+
+
 def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
     """A block whose paragraphs are not separated by blank lines: a line much
     shorter than the column that ends a sentence (or stands alone like a
@@ -382,8 +388,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             width = gwidth
             no = lines[k].no  # its local width is looked up only where a rule needs it
             if k in items:
-                out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
-                                after_break=f.after_break if start == 0 else False))
+                out.append(_piece(f, start, k + 1))
                 cuts.add(lines[k + 1].no)  # reading_order leaves the cut alone
                 ctx.decide(NAME, "split-list-item", (lines[k].no, lines[k + 1].no), t[-30:], "",
                            "items ending with a semicolon at the end of a line, one after another: "
@@ -398,8 +403,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 # the heading after a section number ends its block before a line of prose,
                 # whatever opens it (``1.3`` / ``Special lists`` / ``debian-private@lists.debian.org
                 # is a special ...``); a short line goes on with the heading (wrapped)
-                out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
-                                after_break=f.after_break if start == 0 else False))
+                out.append(_piece(f, start, k + 1))
                 ctx.decide(NAME, "split-after-numbered-heading", (lines[k].no, lines[k + 1].no), t[-30:], "",
                            "a heading after a section number on a line of its own ends its block")
                 start = k + 1
@@ -480,8 +484,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                     split = True
                     if start < first < k:
                         # the heading's hyphenated first line starts a block of its own too
-                        out.append(Frag(lines=lines[start:first], jump=f.jump if start == 0 else False,
-                                        after_break=f.after_break if start == 0 else False))
+                        out.append(_piece(f, start, first))
                         ctx.decide(NAME, "split-before-heading", (lines[first - 1].no, lines[first].no),
                                    lines[first - 1].text[-30:], "",
                                    "a heading of two lines (broken with a hyphen, or wrapped early) after "
@@ -489,8 +492,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                                    "the heading starts a block")
                         start = first
             if split:
-                out.append(Frag(lines=lines[start:k + 1], jump=f.jump if start == 0 else False,
-                                after_break=f.after_break if start == 0 else False))
+                out.append(_piece(f, start, k + 1))
                 detail = f"line of {len(t)} characters ends a block: the next word would have fitted " \
                     f"(column about {width})"
                 if nxt_question and not (fits or well_short):
