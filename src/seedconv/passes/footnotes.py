@@ -319,7 +319,7 @@ def run(ctx: Context) -> None:
                 expected = lab + 1
             elif cur is not None and cur.kind == "note" and (
                     _note_ends_before(cur, t) or
-                    last_body is not None and opened(last_body.tail_text()) and _body_goes_on(cur, t, ctx.language)):
+                    last_body is not None and _body_goes_on(cur, t, ctx.language) and opened(last_body.tail_text())):
                 # the note area ends inside the block: the rest is body text again
                 rest = Frag(lines=f.lines[start + n:], texts=f.line_texts()[start + n:])
                 frags.insert(i + 1, rest)
@@ -975,7 +975,7 @@ _BODY_START = re.compile(r"^[\u2022\uf0b7\u2013\u2014•–—]\s")
 def _note_ends_before(note: Frag, line: str) -> bool:
     """Is a note that ends with its address complete before ``line``, which
     starts a list item or holds no address of its own?"""
-    last = next((t for t in reversed(note.line_texts()) if t), "")
+    last = _last_line(note)
     if not _ends_with_url(last.rstrip(".")):
         return False
     return bool(_BODY_START.match(line)) or (not _URLISH.search(line) and not line[:1].islower()
@@ -992,11 +992,16 @@ def _body_goes_on(note: Frag, line: str, lang: str) -> bool:
         2. Jane Roe, "The FAQ", 2024, https://example.org/faq.html
         in the file /usr/share/doc/mailing-lists.txt.    <- the body goes on
     """
-    last = next((t for t in reversed(note.line_texts()) if t), "").rstrip()
-    if not (last[-1:].isalnum() or last[-1:] == "/") or not _ends_with_url(last):
+    word = line.split(None, 1)[0] if line.strip() else ""  # (the line's test first: the cheaper)
+    if not (word[:1].islower() and word.isalpha() and zipf(word, lang) >= 3.5):
         return False
-    word = line.split(None, 1)[0] if line.strip() else ""
-    return word[:1].islower() and word.isalpha() and zipf(word, lang) >= 3.5
+    last = _last_line(note).rstrip()
+    return (last[-1:].isalnum() or last[-1:] == "/") and _ends_with_url(last)
+
+
+def _last_line(note: Frag) -> str:
+    """The note's last non-empty text ('' if none)."""
+    return next((t for t in reversed(note.line_texts()) if t), "")
 
 
 def _looks_like_heading_line(t: str) -> bool:
