@@ -24,10 +24,12 @@ import re
 
 from .base import Context, SoftBlank
 
-_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
-_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200e\u200f\u2060\ufeff]")
+_SPACE_CHARS = r"\u00a0\u2000-\u200a\u202f\u205f\u3000\t"
+_INVISIBLE_CHARS = r"\u00ad\u200b\u200c\u200e\u200f\u2060\ufeff"
+_SPACES = re.compile(f"[{_SPACE_CHARS}]")
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 # either of them: one sweep over a batch that has neither (most)
-_SPACES_OR_INVISIBLE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\u00ad\u200b\u200c\u200e\u200f\u2060\ufeff]")
+_SPACES_OR_INVISIBLE = re.compile(f"[{_SPACE_CHARS}{_INVISIBLE_CHARS}]")
 NAME = "spacing"
 
 
