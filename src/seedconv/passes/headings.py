@@ -262,20 +262,20 @@ def _caps_block(f: Frag) -> bool:
 _CONJUNCTIONS = {"and", "or", "und", "oder", "et", "ou", "y", "o", "e", "u", "и", "или", "ed"}
 
 
-# a paragraph may open with a command name and its manual section: ``dpkg(1) is ...``
 # a sentence's end before a note's call: 'See dpkg(1).2' (not a section number: 'Part 2.1')
 _END_BEFORE_CALL = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)\]»”\"']))[.;:!?,]\d{1,3}$")
+# a paragraph may open with a command name and its manual section: ``dpkg(1) is ...``
 MAN_REF = re.compile(r"[a-z][\w.+-]*\(\d\w*\)\s")
 # ... or with an address or a dotted name: ``bugs.example.org is ...``, ``list@lists.example.org is ...``
 ADDRESS_OPENER = re.compile(r"[a-z][\w+-]*(?:@[\w-]+)?(?:\.[a-z][\w-]*)+\s+[^\W\d_A-ZÀ-ÞА-ЯЁ]")
+_ANNOUNCES = re.compile(r":\s+[\dA-ZÀ-ÞА-ЯЁ]")  # "... in the FAQ: 6.2.1 Which ...?" is a sentence
+_CODE_CHARS = re.compile(r"[$=/\\(){}<>|;#~_*`\[\]]|\s-\w|\w\.\w")
 
 
 def opens_with_reference(t: str) -> bool:
     """``t`` opens with a command and its manual section or with an address,
     followed by lower-case text: a sentence that opens with a name."""
     return bool(MAN_REF.match(t) or ADDRESS_OPENER.match(t))
-_ANNOUNCES = re.compile(r":\s+[\dA-ZÀ-ÞА-ЯЁ]")  # "... in the FAQ: 6.2.1 Which ...?" is a sentence
-_CODE_CHARS = re.compile(r"[$=/\\(){}<>|;#~_*`\[\]]|\s-\w|\w\.\w")
 
 
 def ends_with_common_word(t: str, lang: str) -> bool:
