@@ -145,18 +145,13 @@ class Context:
         detail = self._texts.setdefault(detail, detail)
         acts = self._acts
         self._pending_acts.append(acts.setdefault((pass_, action), len(acts)))
-        a, b = lines[0], lines[1]
         spans = self._pending_spans
-        try:
-            spans.append(a)
-        except (TypeError, OverflowError):  # (no number of 4 bytes: a list from now on)
-            spans = self._pending_spans = list(spans)
-            spans.append(a)
-        try:
-            spans.append(b)
-        except (TypeError, OverflowError):
-            spans = self._pending_spans = list(spans)
-            spans.append(b)
+        for x in (lines[0], lines[1]):
+            try:
+                spans.append(x)
+            except (TypeError, OverflowError):  # (no number of 4 bytes: a list from now on)
+                spans = self._pending_spans = list(spans)
+                spans.append(x)
         self._pending += (before, after, detail)
 
     def diagnose(self, level: str, code: str, message: str, lines: Span | None = None) -> None:
