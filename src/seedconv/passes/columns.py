@@ -71,16 +71,25 @@ def run(ctx: Context) -> None:
             out.extend(lines_)
     if not unfolded:
         return
+    read_in_order(ctx, out, tops)
+    for first, last, g, a, b in unfolded:   # (numbered in reading order, as every decision)
+        ctx.decide(NAME, "unfold-columns", (first.no, last.no), "", f"column 2 from character {g}",
+                   f"two columns side by side (source rows {a}-{b}): the left column is read "
+                   f"first, then the right one")
+
+
+def read_in_order(ctx: Context, out: list[Line], tops: list[Line]) -> None:
+    """Make ``out`` (the document's lines put in reading order) the lines
+    the passes after this one see, numbered in that order; keep the source
+    number of each (``ctx.meta["source_line_of"]``, for
+    :func:`restore_numbers`) and mark the lines of ``tops`` (the first line
+    of each second column) as following a column break."""
     source = array("i", (ln.no for ln in out))  # 4 bytes a line, not an int object each
     for k, ln in enumerate(out, 1):
         ln.no = k
     ctx.lines = out
     ctx.meta["source_line_of"] = source
     ctx.meta.setdefault("breaks", set()).update(ln.no for ln in tops)
-    for first, last, g, a, b in unfolded:   # (numbered in reading order, as every decision)
-        ctx.decide(NAME, "unfold-columns", (first.no, last.no), "", f"column 2 from character {g}",
-                   f"two columns side by side (source rows {a}-{b}): the left column is read "
-                   f"first, then the right one")
 
 
 def _starts(t: str):

@@ -64,7 +64,8 @@ def _sub_forms(form: str) -> list[str]:
                      if (a, b) != (0, len(parts))]
 
 
-_LINE_END_LEFT = re.compile(r"(?<![\w-])([^\W\d_]{2,})-$")
+# a word of two letters or more broken with a hyphen at a line's end (its first piece)
+LINE_END_LEFT = re.compile(r"(?<![\w-])([^\W\d_]{2,})-$")
 _LINE_START_LOWER = re.compile(r"[^\W\d_A-ZÀ-ÞА-ЯЁ]{2,}")
 
 
@@ -78,7 +79,7 @@ def _line_end_words(lines, ends: list[int]) -> set[str]:
     out: set[str] = set()
     n = len(lines)
     for i in ends:
-        m = _LINE_END_LEFT.search(lines[i].text)
+        m = LINE_END_LEFT.search(lines[i].text)
         if m is None:
             continue
         j = i + 1

@@ -32,13 +32,13 @@ lines records it.
 from __future__ import annotations
 
 import re
-from array import array
 
 from .base import Context
+from .columns import read_in_order
+from .dropped_hyphens import LINE_END_LEFT
 from .words import zipf_any
 
 NAME = "interleaved"
-_LEFT = re.compile(r"(?<![\w-])([^\W\d_]{2,})-$")
 _RIGHT = re.compile(r"\s*([^\W\d_]+)")
 KNOWN = 2.5     # Zipf frequency of the word made with the line after next, at least
 UNKNOWN = 1.0   # ... and of the word made with the next line, below this
@@ -73,7 +73,7 @@ def run(ctx: Context) -> None:
         t = lines[texts[p]].text
         if t[-1:] != "-":
             continue
-        m = _LEFT.search(t)
+        m = LINE_END_LEFT.search(t)
         if m is None:
             continue
         a, b, c = (lines[texts[q]] for q in (p, p + 1, p + 2))
@@ -108,15 +108,9 @@ def run(ctx: Context) -> None:
         done = ends[-1]
         spans.append((first, ends[-1] - 1, len(items)))
     order.extend(range(done, len(lines)))
-    out = [lines[i] for i in order]
-    source = array("i", (ln.no for ln in out))  # 4 bytes a line, not an int object each
     top_lines = [lines[i] for i in tops]
     span_lines = [(lines[a], lines[b], n) for a, b, n in spans]
-    for k, ln in enumerate(out, 1):
-        ln.no = k
-    ctx.lines = out
-    ctx.meta["source_line_of"] = source
-    ctx.meta.setdefault("breaks", set()).update(ln.no for ln in top_lines)
+    read_in_order(ctx, [lines[i] for i in order], top_lines)
     for (first, last, n), top in zip(span_lines, top_lines):
         ctx.decide(NAME, "deinterleave", (min(first.no, top.no), max(last.no, top.no)), "",
                    f"{n} lines in two columns",
