@@ -385,6 +385,31 @@ def test_block_of_labels_only_stays_one_label_column():
     assert [b[1] for b in blocks(doc)][-1] == "The dpkg tool is the lowest layer of the package manager."
 
 
+def test_line_numbers_of_a_lost_listing_are_not_note_labels():
+    """pdftotext: a listing's code lost, its line numbers ``1`` … ``4`` left
+    in a block of their own before only one call: not the labels of notes
+    never called; removed (and recorded), and the real note at the foot
+    keeps its number."""
+    text = ("The lists1 are read first. Use a source like the following:\n\n"
+            "1\n2\n3\n4\n\n"
+            "The mirror can be replaced by a closer one near you.\n\n"
+            "1 See https://example.org/sources.list.5\n")
+    doc = normalise(text)
+    assert [n.label for n in doc.notes] == ["1"]
+    assert [t for _, t, _ in furniture(doc)] == ["1", "2", "3", "4"]
+    assert "The mirror can be replaced by a closer one near you." in [b[1] for b in blocks(doc)]
+
+
+def test_label_column_after_its_calls_is_kept():
+    """The same column after calls 1 … 3: labels of those notes."""
+    text = ("The lists1 are read2 first. Use a source3 like the following.\n\n"
+            "1\n2\n3\n\n"
+            "See https://example.org/a\nSee https://example.org/b\nSee https://example.org/c\n")
+    doc = normalise(text)
+    assert [n.label for n in doc.notes] == ["1", "2", "3"]
+    assert not furniture(doc)
+
+
 def test_note_whose_call_was_lost_is_a_note_after_another_note():
     text = ("The desktop has a graphical interface1 and six consoles of type VT100 that\n"
             "can be used at any time by every user of the system.\n"

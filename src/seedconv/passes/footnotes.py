@@ -418,13 +418,21 @@ def run(ctx: Context) -> None:
                 continue
         # 1b. a column of note labels, then a block with their texts (pdftotext)
         labels = _label_column(texts, expected)
+        if _line_numbers(texts) and not (labels and labels[-1] <= next_call):
+            # 1 … n alone, and no note called them all: a listing's line numbers
+            # whose code the extractor lost
+            for ln in f.lines:
+                ctx.remove(ln, "other", "1 … n alone in a block, not labels of notes called before: "
+                           "the line numbers of a listing whose text is missing")
+            i += 1
+            continue
         if labels and expected < next_call + 1:
             nxt_f = frags[i + 1] if i + 1 < len(frags) else None
             prev_f = out[-1] if out and out[-1].kind == "body" else None
             if labels[0] == expected + 1 and nxt_f is not None and len(nxt_f.lines) > len(labels):
                 labels = [expected] + labels  # its label was lost, its text was not
-            if labels[0] != expected:
-                labels = []
+            if labels[0] != expected or labels[-1] > next_call:
+                labels = []  # (the last label may lack its call; more uncalled: line numbers)
         if labels and expected < next_call + 1:
             nxt_f = frags[i + 1] if i + 1 < len(frags) else None
             prev_f = out[-1] if out and out[-1].kind == "body" else None
@@ -1019,6 +1027,12 @@ def _label_column(texts: list[str], expected: int) -> list[int]:
         if nums == list(range(start, start + len(nums))):
             return nums
     return []
+
+
+def _line_numbers(texts: list[str]) -> bool:
+    """``['1', '2', '3']``: two numbers or more, one a line, counting from 1."""
+    return len(texts) >= 2 and all(t.strip().isdecimal() for t in texts) and \
+        [int(t) for t in texts] == list(range(1, len(texts) + 1))
 
 
 def _split_note_texts(f: Frag, k: int) -> tuple[Frag | None, Frag]:
