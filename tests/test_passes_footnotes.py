@@ -707,3 +707,32 @@ def test_body_line_before_a_glued_note_label_is_no_note_whose_label_was_lost():
             "purpose, and it is protected by a key that only the members of the project know.\n\n" + para(0))
     doc = normalise(text)
     assert notes(doc) == [("1", "See <https://www.example.org/channels/>")]
+
+
+_LINEA = ("Para empezar, usa la herramienta debhelper1 primero y lee su manual con calma.\n\n"
+          "La línea 2 describe cómo de importante es el paquete para el usuario.\n\n"
+          "El programa dpkg-gencontrol(1)2 la rellenará con el valor apropiado.\n\n"
+          "1 Véase https://example.org/a\n2 Véase https://example.org/b\n")
+
+
+def test_number_set_apart_is_not_the_call_when_a_glued_call_of_it_follows():
+    """``La línea 2 describe`` (a number set apart after a word: a weak
+    call) and, a block later, ``dpkg-gencontrol(1)2 la`` (glued after a
+    parenthesis): the glued one is the call."""
+    import seedconv
+    md = seedconv.render(normalise(_LINEA), "md").decode()
+    assert "La línea 2 describe" in md
+    assert "dpkg-gencontrol(1)[^2] la" in md
+
+
+def test_number_set_apart_stays_the_call_without_a_glued_one():
+    import seedconv
+    md = seedconv.render(normalise(_LINEA.replace("(1)2", "(1)")), "md").decode()
+    assert "La línea[^2] describe" in md
+
+
+def test_a_decimal_number_is_not_a_surer_call():
+    """``Sección 1.2,`` later is a section number, not call 2."""
+    import seedconv
+    md = seedconv.render(normalise(_LINEA.replace("(1)2", "(1), véase Sección 1.2,")), "md").decode()
+    assert "La línea[^2] describe" in md

@@ -7,6 +7,7 @@ for calls without notes and notes without calls.
 """
 from __future__ import annotations
 
+import re
 from array import array
 
 from ..model import (Block, Caption, Heading, Inline, Link, ListBlock, ListItem, Note, NoteRef,
@@ -113,6 +114,25 @@ def _note_near(pages: _Pages, note: Note | None, lines: Span) -> bool:
     return first - lines[1] <= 120
 
 
+_LOOK_AHEAD = 40  # blocks after a weak call in which a surer call of its number is looked for
+
+
+def _surer_call_follows(frags: list, k: int, lab: str, pages: _Pages, note: Note | None) -> bool:
+    """Is there, in the blocks after block ``k`` (and before its note is
+    too far), a call of ``lab`` glued after punctuation (``dpkg(1)3 la``)?
+    Then the number set apart earlier (``La línea 3 describe``) is text."""
+    glued = re.compile(r"(?<=[.,;:!?”’\"»)\]])(?<!\d[.,])" + lab + r"(?![\d.,]\d)(?=[\s.,;:)]|$)")
+    for j in range(k + 1, min(len(frags), k + 1 + _LOOK_AHEAD)):
+        g = frags[j]
+        if g is None or g.kind in ("note", "title", "authors"):
+            continue
+        texts = g.line_texts()
+        if any(lab in t for t in texts) and glued.search(" ".join(texts)):
+            first, last = g.lines[0].no, g.lines[-1].no
+            return _note_near(pages, note, (first, last))
+    return False
+
+
 def _calls_after_addresses(text: str, calls: list, expected: int, by_label: dict[str, Note]) -> list:
     """``.../maint-guide/2``: a call glued to an address that ends with a
     slash is read as part of it; it is a call when note 2 (the next one
@@ -163,8 +183,10 @@ def run(ctx: Context) -> tuple[list[Block], list[Note]]:
         out: list[Inline] = []
         pos = 0
         for a, b, lab in calls:
-            if a in weak and not _note_near(pages, by_label.get(lab), lines):
-                continue  # a number set apart is a call only with its note close by
+            if a in weak and (not _note_near(pages, by_label.get(lab), lines) or
+                              _surer_call_follows(frags, here[0], lab, pages, by_label.get(lab))):
+                continue  # a number set apart is a call only with its note close by, and
+                #           when no call of that number glued after punctuation follows
             if lab.isdecimal():
                 n = int(lab)
                 if n > max_label:
@@ -195,7 +217,9 @@ def run(ctx: Context) -> tuple[list[Block], list[Note]]:
 
     blocks: list[Block] = []
     frags = ctx.frags
+    here = [0]  # the index of the block being built (for content's look ahead)
     for k, f in enumerate(frags):
+        here[0] = k
         if ctx.release_frags:
             frags[k] = None  # this block's lines are freed once it is built
         if f.kind in ("note", "title", "authors"):
