@@ -662,6 +662,23 @@ def test_note_ending_with_an_address_goes_on(note_end, body_end, tail):
     assert not [a for a, *_ in decisions(doc, "footnotes") if a == "note-area-ends"]
 
 
+@pytest.mark.parametrize("tail, goes_on", [
+    ("in the file /usr/share/doc/lists.txt.", True),
+    ("devscripts lists them in /usr/share/doc/lists.txt.", False),   # no common word
+])
+def test_lower_case_line_after_an_address_broken_over_the_notes_last_lines(tail, goes_on):
+    # pypdf: the note's address breaks 'ch-' | 'controlfields.html', then the
+    # paragraph the notes cut goes on
+    text = (para(0) + "\nSee the manual,1 where you will find a complete list of the mailing lists\n"
+            "1 See http://www.example.org/doc/policy/ch-\ncontrolfields.html\n" + tail +
+            "\nSubscribing to a list is done by sending a message to its address.\n")
+    doc = normalise(text)
+    ends = [a for a, *_ in decisions(doc, "footnotes") if a == "note-area-ends"]
+    assert bool(ends) is goes_on
+    if goes_on:
+        assert notes(doc) == [("1", "See <http://www.example.org/doc/policy/ch-controlfields.html>")]
+
+
 def test_address_rest_after_a_broken_body_word_goes_on_with_the_body():
     # pypdf: note 1 ends with an address ending with '/'; a page later a body
     # line breaks 'debian/sour-' and, after the running head, 'ce/format.' goes on

@@ -1004,7 +1004,14 @@ def _body_goes_on(note: Frag, line: str, lang: str) -> bool:
     if not (word[:1].islower() and word.isalpha() and zipf(word, lang) >= 3.5):
         return False
     last = _last_line(note).rstrip()
-    return (last[-1:].isalnum() or last[-1:] == "/") and _ends_with_url(last)
+    if not (last[-1:].isalnum() or last[-1:] == "/"):
+        return False
+    if _ends_with_url(last):
+        return True
+    # the address broken over the note's last two lines (``…/ch-`` | ``fields.html``)
+    texts = [t for t in note.line_texts() if t]
+    return len(texts) >= 2 and " " not in last.strip() and texts[-2].rstrip()[-1:] in ("-", "/", ".") and \
+        _ends_with_url(texts[-2].rstrip() + last.strip())
 
 
 def _last_line(note: Frag) -> str:
