@@ -519,3 +519,37 @@ def test_title_like_line_after_every_page_foot_is_a_running_head():
 def test_line_after_a_page_foot_is_kept_when_another_page_opens_with_prose():
     doc = normalise(_inferred_pages("Review of Free Documentation", "and the rest of the sentence goes on here"))
     assert "Review of Free Documentation" not in [t for _, t, _ in furniture(doc)]
+
+
+def _sections(numbered: list[str], paras_each: int = 6) -> str:
+    return "".join(f"{k} {h}\n\n" + "".join(para(j) + "\n" for j in range(paras_each))
+                   for k, h in enumerate(numbered, 1))
+
+
+def test_numbered_section_headings_are_not_heads_counting_pages():
+    """``1 Introduction`` … ``5 Discussion``, twenty lines apart, count up
+    like page numbers but are neither at page edges, nor the same text
+    twice, nor a page foot: headings, kept."""
+    doc = normalise(_sections(["Introduction", "Related work", "Methods", "Results", "Discussion"]))
+    assert furniture(doc) == []
+    assert [b[1] for b in blocks(doc) if b[0].startswith("h")] == [
+        "1 Introduction", "2 Related work", "3 Methods", "4 Results", "5 Discussion"]
+
+
+def _paged_heads(middle: str = "") -> str:
+    # heads with the page number, the last set to the right by -layout
+    # (leading spaces) and reading differently; a numbered line in between
+    journal = "Journal of Examples 7 (2024)" + " " * 20
+    return (journal + "11\n\n" + "".join(para(j) + "\n" for j in range(8)) + "\f"
+            + journal + "12\n\n" + "".join(para(j) + "\n" for j in range(8, 12)) + middle
+            + "".join(para(j) + "\n" for j in range(12, 16)) + "\f"
+            + " " * 30 + "Roe and Major — The Title   13\n\n" + "".join(para(j) + "\n" for j in range(16, 20)))
+
+
+@pytest.mark.parametrize("middle", ["", "5 Results\n\n"])
+def test_heads_counting_pages_at_page_edges(middle):
+    doc = normalise(_paged_heads(middle))
+    assert [(t.strip(), kind) for _, t, kind in sorted(furniture(doc))] == [
+        ("Journal of Examples 7 (2024)" + " " * 20 + "11", "running-head"),
+        ("Journal of Examples 7 (2024)" + " " * 20 + "12", "running-head"),
+        ("Roe and Major — The Title   13", "running-head")]

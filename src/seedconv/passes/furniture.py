@@ -683,7 +683,7 @@ def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: _IndexSet,
             called.update(calling[pos][1])
             pos += 1
         t = lines[i].text
-        m = _HEAD_NUM.match(t)
+        m = _HEAD_NUM.match(t.lstrip())  # (a head -layout set to the right: leading spaces)
         if not m:
             continue
         num, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
@@ -694,19 +694,11 @@ def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: _IndexSet,
         if m.group(1) and num in called and not turn:
             continue  # a note opening with its label
         if (_head_like(rest) or _copyright(rest)) and len(rest) <= 70 and not rest.endswith("-"):
-            cands.append((i, int(num)))
+            cands.append((i, int(num), rest))
             if _copyright(rest):
                 foot = (i, int(num))
-    chain: list[tuple[int, int]] = []
-    best: list[tuple[int, int]] = []
-    for i, n in cands:
-        if chain and 0 < n - chain[-1][1] <= 2:
-            chain.append((i, n))
-        else:
-            chain = [(i, n)]
-        if len(chain) > len(best):
-            best = list(chain)
-    if len(best) < 2:
+    best = _page_chain(cands)
+    if len(best) < 2 or not _furniture_chain(lines, best, cands):
         return
     # a page turn: the foot of page n (its copyright line) and, right after
     # it, the head of page n + 1 sit close together by nature
@@ -719,6 +711,52 @@ def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: _IndexSet,
         kind = "copyright" if _copyright(lines[i].text) else "running-head"
         ctx.remove(lines[i], kind, "title-like line carrying the page number, counting pages")
         confirmed.add(i)
+
+
+def _page_chain(cands: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The longest run of candidates whose numbers go up by one or two, in
+    line order; a candidate whose number does not fit (``5 (see below)``
+    between the heads of pages 96 and 97) is passed over, not an end.
+    Linear: a chain is known by the number it ends with."""
+    ends: dict[int, tuple] = {}  # number -> (length, i, n, previous node)
+    top = None
+    for i, n, _ in cands:
+        prev = ends.get(n - 1) or ends.get(n - 2)
+        node = (prev[0] + 1 if prev else 1, i, n, prev)
+        if n not in ends or ends[n][0] <= node[0]:
+            ends[n] = node
+        if top is None or node[0] > top[0]:
+            top = node
+    best = []
+    while top is not None:
+        best.append((top[1], top[2]))
+        top = top[3]
+    return best[::-1]
+
+
+def _furniture_chain(lines: list[Line], best: list[tuple[int, int]], cands: list[tuple[int, int, str]]) -> bool:
+    """Are the numbered lines of ``best`` page furniture rather than
+    numbered section headings (``1 Introduction`` … ``5 Discussion``, which
+    count up through the text too)?  Yes when one of them is a copyright
+    line (a page foot), when two of them read the same (a head printed on
+    several pages), or, with form feeds, when every one stands at an edge
+    of its page (among its first or last three lines)."""
+    rest = {i: r for i, _, r in cands}
+    texts = [rest[i] for i, _ in best]
+    if any(_copyright(t) for t in texts) or len(set(texts)) < len(texts):
+        return True
+    pages = {lines[i].page for i, _ in best}
+    if len(pages) < len(best):
+        return False  # two on one page: not one head a page
+    first: dict[int, list[int]] = {}
+    for k, ln in enumerate(lines):
+        if ln.page in pages and not ln.blank:
+            first.setdefault(ln.page, []).append(k)
+    for i, _ in best:
+        on_page = first.get(lines[i].page, [])
+        if len(on_page) < 8 or not (i in on_page[:3] or i in on_page[-3:]):
+            return False
+    return True
 
 
 def _repeated_beside(ctx: Context, text_idx: list[int], confirmed: _IndexSet,
