@@ -87,3 +87,26 @@ def test_title_above_the_columns_stays_first():
     doc = normalise(title + "\n\n" + "\n".join(rows) + "\n")
     assert doc.metadata.title == "A Short Report on Trade"
     assert [t for k, t in blocks(doc) if k == "p"] == [para_text(k) for k in range(4)]
+
+
+def _names_over_the_gutter(second_row: str) -> str:
+    rows = _side_by_side(_column([0, 1, 2]), _column([3, 4, 5]))
+    names = ("      Ann Roberts          Jon Doeman" + " " * 11 + "Eva Poulsen          Mark Major\n"
+             + second_row)
+    return "                    A Short Report on Trade\n" + names + "\n\n" + "\n".join(rows) + "\n"
+
+
+def test_authors_spread_over_the_gutter_stay_one_row():
+    """The authors' rows of a two-column paper run over the page's width,
+    their gaps one of them at the gutter: they are not cut into columns."""
+    doc = normalise(_names_over_the_gutter("                          Lisa Ferrante          Ian Jackson\n"))
+    assert doc.metadata.authors == ["Ann Roberts", "Jon Doeman", "Eva Poulsen", "Mark Major",
+                                    "Lisa Ferrante", "Ian Jackson"]
+    assert [t for k, t in blocks(doc) if k == "p"] == [para_text(k) for k in range(6)]
+
+
+def test_a_row_of_two_names_alone_is_not_an_authors_row():
+    from seedconv.passes.columns import _names_row
+    assert _names_row("Ann Roberts          Jon Doeman", 3) is False
+    assert _names_row("Ann Roberts          Jon Doeman          Eva Poulsen", 3) is True
+    assert _names_row("The trade grew          by a third          last year", 3) is False

@@ -140,11 +140,32 @@ def _cut(t: str, g: int):
     return None
 
 
+_NAME = re.compile(r"[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){1,3}")
+_WIDE_GAP = re.compile(r" {3,}")
+
+
+def _names_row(t: str, least: int) -> bool:
+    """A row of ``least`` names or more set apart by wide gaps, each a few
+    capitalised words (``Ann Roe      Jon Doe      Eva Poe``): the authors
+    of a paper spread over the page's width."""
+    parts = _WIDE_GAP.split(t.strip())
+    return len(parts) >= least and all(p[:1].isupper() and len(p) <= 30 and _NAME.fullmatch(p)
+                                   and all(w[:1].isupper() for w in p.split() if len(w) > 3)
+                                   for p in parts)
+
+
 def _unfold(page: list[Line], g: int):
     """The page's lines in reading order, the indices of the first and last
     rows of its two-column part and the right column's first line; None if
     it has none."""
     cuts = [(_cut(ln.text, g) if ln.text.strip() else ("", "")) for ln in page]
+    names = False
+    for k in [i for i, ln in enumerate(page) if ln.text.strip()][:4]:
+        t = page[k].text
+        # (a row of names right after one, centred: the rest of the authors)
+        names = _names_row(t, 3) or (names and len(t) - len(t.lstrip()) >= 8 and _names_row(t, 1))
+        if names:
+            cuts[k] = None  # authors spread over the page's width: one row, not two columns
     two = [c is not None and c[1] != "" for c in cuts]   # text in the right column
     text = [bool(ln.text.strip()) for ln in page]
     # the two-column part opens with a two-column row followed by at least
