@@ -279,3 +279,30 @@ def test_line_ending_with_a_colon_inside_an_open_bracket_goes_on():
              "Message Of The Day) and presents a command prompt to the user who logged in."]
     doc = normalise("Logging in\n\n" + "\n".join(lines) + "\n")
     assert blocks(doc)[-1] == ("p", " ".join(lines))
+
+
+def _indented_paragraphs(first: str) -> str:
+    import textwrap
+    rows = []
+    for k in range(3):
+        ls = textwrap.wrap(para_text(k) + " " + para_text(k + 3), 57)
+        rows += ["   " + ls[0]] + ls[1:]
+    rows += ["   " + first, "CVE and the others in the changelog entry, which helps the",
+             "security team to track the problems over many years."]
+    for k in range(6, 8):
+        ls = textwrap.wrap(para_text(k) + " " + para_text(k + 3), 57)
+        rows += ["   " + ls[0]] + ls[1:]
+    return "\n".join(rows) + "\n"
+
+
+def test_indented_first_line_ending_by_its_indent_early_is_not_a_heading():
+    """-layout: a paragraph's first line, indented three characters, ends
+    that much before the column's edge although the next word would have
+    fitted without the indent: not a heading line."""
+    doc = normalise(_indented_paragraphs("When closing security bugs include all the numbers"))
+    assert [k for k, _ in blocks(doc)] == ["p"] * 6
+
+
+def test_short_indented_line_after_a_sentence_is_still_a_heading():
+    doc = normalise(_indented_paragraphs("Closing security bugs"))
+    assert ("h2", "Closing security bugs") in blocks(doc)

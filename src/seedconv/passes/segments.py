@@ -261,6 +261,11 @@ def _word_len(word: str) -> int:
 _LETTER_RUN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
+#: the characters a paragraph's first line loses to its indent where the
+#: extractor wrote one (``-layout``): that line ends that much earlier
+_INDENT = 3
+
+
 def _room_left(line: str, after: str, width: int) -> bool:
     """A line of a justified column that ended early: the first word of the
     next line would have fitted after it, though not by much more than an
@@ -478,7 +483,8 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                     not _bracket_left_open(lines[start:k + 1])  # (a bracket left open goes on)
                 split = bool(nxt_head or nxt_question or item_end or indented_next or colon_end)
                 if not split and prev_end and style_of(head, ctx.language) is not None \
-                        and len(t) + 1 + _word_len(word) < 0.97 * widths.get(no, gwidth) and len(head.split()) <= 12 \
+                        and len(t) + 1 + _word_len(word) + _INDENT * lines[k].indent < 0.97 * widths.get(no, gwidth) \
+                        and len(head.split()) <= 12 \
                         and not _cut_sentence(head, ctx.language) \
                         and not (len(lines) <= 3 and _QUESTION.search(lines[-1].text)):  # a wrapped question
                     split = True
