@@ -36,6 +36,9 @@ from seedconv.passes.urls import in_url, inlines, strip_trailing, url_hyphen
     # no hyphen: cut inside a word of the path, in brackets, the rest closing them
     ("The transitions are tracked (https://wiki.example.org/Team/Transit", "ionTracker). The packages wait.",
      "https://wiki.example.org/Team/TransitionTracker", None),
+    # no hyphen: cut after a slash, the file name capitalised
+    ("Consult http://ftp-master.example.org/", "REJECT-FAQ.html about the usual reasons for a rejection.",
+     "http://ftp-master.example.org/REJECT-FAQ.html", None),
     # no hyphen: cut right after the scheme
     ("a desktop system such as GNOME (https:", "//en.wikipedia.org/wiki/GNOME) or KDE is installed.",
      "https://en.wikipedia.org/wiki/GNOME", None),
@@ -52,6 +55,13 @@ def test_url_rejoined_and_linked(line1, line2, url, decision):
         assert [(a, ln) for a, ln, *_ in decisions(doc, "urls")] == [("join-url", (1, 2))]
     else:
         assert url_decisions == [decision]
+
+
+@pytest.mark.parametrize("line2", ["The archive keeps it for a year.", "Debian is a system of many parts."])
+def test_address_ending_with_a_slash_before_a_capitalised_sentence(line2):
+    doc = normalise("The list is at http://ftp-master.example.org/\n" + line2 + "\n")
+    links = [x.url for x in doc.blocks[0].content if isinstance(x, Link)]
+    assert links == ["http://ftp-master.example.org/"]
 
 
 def test_url_link_text_and_surrounding_text():

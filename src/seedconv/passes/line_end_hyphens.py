@@ -286,6 +286,9 @@ _HOST_ONLY = re.compile(r"(?:https?://|ftp://|www\.)[^/\s]+/$", re.I)
 _PLAIN_WORD = re.compile(r"[^\W\d_]+[.,;:!?)»”]*$")
 
 
+_FILE_REST = re.compile(r"[^\W_][\w-]*(?:\.[a-z0-9]{2,5}|/[\w.-]+/?)$")
+
+
 def _url_continues(out: str, nxt: str, lang: str = "en") -> bool:
     """A URL cut without a hyphen: the line ends inside the address and the
     next line starts with more of it (no capital, a slash or dot inside).
@@ -310,7 +313,9 @@ def _url_continues(out: str, nxt: str, lang: str = "en") -> bool:
                 (out.endswith("/") or not first[0].isupper()):
             return True
     if first[0].isupper():
-        return False
+        # 'http://ftp-master.example.org/' | 'REJECT-FAQ.html sui …': a file
+        # name with its extension (or a path) after an address ending with a slash
+        return out.endswith("/") and bool(_FILE_REST.match(first.rstrip(".,;:)")))
     if out.endswith("."):
         # 'https://en.wikipedia.' | 'org/wiki/...': a dot inside the address
         return bool(re.match(r"[a-z0-9][\w-]*[./]\S", first))
