@@ -263,3 +263,28 @@ def test_one_block_opening_with_a_term_after_a_colon_is_a_paragraph():
     doc = normalise(para(0) + "\nHere is a simplified description of the relations between packages:\n\n"
                     + TERMS[0] + "\n\n" + para(1))
     assert not any(k == "bullet" for k, _ in blocks(doc))
+
+
+_SEMICOLON_ITEMS = ("Before building, do the following:\n\n"
+                    "• rename the files that are used as templates;\n\n"
+                    "• change the control file if it needs it (see Section 4.1, «The control\n"
+                    "file»);\n\n"
+                    "• change the rules file if it needs it (see Section 4.4, «The rules file»)%s\n"
+                    "Any configuration file without a package prefix belongs to the first\n"
+                    "binary package of the source.\n")
+
+
+def test_capitalised_line_after_items_ending_with_semicolons_ends_the_list():
+    """pypdf: items cut apart (one block each), each ending with ';', the
+    last followed on its next line by the text after the list."""
+    doc = normalise(_SEMICOLON_ITEMS % ";")
+    assert blocks(doc)[-1] == ("p", "Any configuration file without a package prefix belongs to the first "
+                                    "binary package of the source.")
+    assert decisions(doc, "lists", "list-end")
+
+
+def test_item_ending_with_a_full_stop_goes_on():
+    """An item may hold two sentences: after a full stop the capitalised
+    line may be its own."""
+    doc = normalise(_SEMICOLON_ITEMS % ".")
+    assert not decisions(doc, "lists", "list-end")

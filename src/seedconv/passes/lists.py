@@ -43,7 +43,7 @@ def run(ctx: Context) -> None:
         if f is None:
             pending = True
             continue
-        items = _split_items(ctx, f, dash_near.get(n, ()))
+        items = _split_items(ctx, f, dash_near.get(n, ()), out)
         if pending and items and items[0].kind == "body":
             items[0].kind, items[0].list_kind = "list_item", "bullet"
         pending = bool(items) and _ends_with_glyph(items[-1])
@@ -189,10 +189,11 @@ def _same_dash_near(frags: list[Frag], n: int, dash: str, steps) -> bool:
     return False
 
 
-def _split_items(ctx: Context, f: Frag, dash_near=()) -> list[Frag]:
+def _split_items(ctx: Context, f: Frag, dash_near=(), before: list[Frag] | None = None) -> list[Frag]:
     """Cut a block at its bullet lines.  ``dash_near``: indices of dash lines
     that open items although the block holds only one (see
-    ``_dash_neighbours``)."""
+    ``_dash_neighbours``); ``before``: the blocks before this one (items
+    that an earlier pass cut apart)."""
     texts = f.line_texts()
     if _BULLET_FIRST.isdisjoint([t[:1] for t in texts]) or not any(_bullet(t) for t in texts):
         return [f]
@@ -216,12 +217,44 @@ def _split_items(ctx: Context, f: Frag, dash_near=()) -> list[Frag]:
             cur = Frag(lines=[ln], kind="body", texts=[t])
             ctx.decide(NAME, "list-end", (ln.no, ln.no), t[:40], "",
                        "capitalised line after a list whose items are one line each")
+        elif cur.kind == "list_item" and t[:1].isupper() and (end := _item_end(cur.texts[-1])) and \
+                _items_end_alike(res if res else before or [], end):
+            # every item before ends with a semicolon at a line's end, and so
+            # does this one: a capitalised line after it is the text after the list
+            res.append(cur)
+            cur = Frag(lines=[ln], kind="body", texts=[t])
+            ctx.decide(NAME, "list-end", (ln.no, ln.no), t[:40], "",
+                       f"capitalised line after an item ending with '{end}', as every item before it does")
         else:
             cur.lines.append(ln)
             cur.texts.append(t)
     if cur.lines:
         res.append(cur)
     return res
+
+
+_CLOSING = "»”’\"')]"
+
+
+def _item_end(t: str) -> str:
+    """The mark ending an item's line: ``;`` (before closing quotes and
+    brackets), or ''.  (Not a full stop: an item of two sentences may break
+    its line right after the first.)"""
+    t = t.rstrip().rstrip(_CLOSING)
+    return t[-1:] if t[-1:] == ";" else ""
+
+
+def _items_end_alike(res: list[Frag], end: str) -> bool:
+    """The items in a row at the end of ``res`` (one at least) each end
+    with ``end``."""
+    n = 0
+    for g in reversed(res):
+        if g.kind != "list_item":
+            break
+        if _item_end(g.texts[-1] if g.texts else "") != end:
+            return False
+        n += 1
+    return n >= 1
 
 
 def _one_line_items(res: list[Frag]) -> bool:
