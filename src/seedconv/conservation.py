@@ -91,6 +91,9 @@ def output_strings(doc: Document) -> Iterator[str]:
 
 
 _CHUNK = 1 << 16
+#: decisions that split an input word: a hyphen the extractor dropped, put
+#: back ('buildessential' → 'build-essential'), words run together cut apart
+_SPLITS = ("restore-hyphen", "split-glued-words")
 _NON_WORD = re.compile(r"\W")
 
 
@@ -151,7 +154,7 @@ def lost_words(text, doc: Document) -> tuple[int, int, list[str]]:
         _find_in_joined(missing, surplus)
         _find_split(missing, surplus)
         for d in doc.decisions:  # a hyphen the extractor dropped, put back: 'buildessential'
-            if missing and d.action == "restore-hyphen" and (f := d.before.casefold()) in missing:
+            if missing and d.action in _SPLITS and (f := d.before.casefold()) in missing:
                 _take(missing, f, 1)
     if not missing:
         return 0, 0, []

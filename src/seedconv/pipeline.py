@@ -28,15 +28,15 @@ import re
 from . import __version__, conservation
 from .errors import ConservationError
 from .model import Diagnostic, Document, Metadata, Source
-from .passes import (build, captions, columns, dropped_hyphens, footnotes, front_matter, furniture, headings,
-                     interleaved, lists, reading_order, segments, spacing)
+from .passes import (build, captions, columns, dropped_hyphens, footnotes, front_matter, furniture,
+                     glued_words, headings, interleaved, lists, reading_order, segments, spacing)
 from .passes.base import Context, Line
 from .passes.words import detect_language
 from .reader import decode
 from .settings import Settings
 
-PASSES = [columns, interleaved, spacing, dropped_hyphens, furniture, segments, footnotes, lists, captions,
-          front_matter, headings, reading_order]
+PASSES = [columns, interleaved, spacing, dropped_hyphens, glued_words, furniture, segments, footnotes, lists,
+          captions, front_matter, headings, reading_order]
 # Characters no output may hold (XML 1.0 forbids most C0 controls, lone
 # surrogates cannot be written as UTF-8; C1 controls and U+FFFE/U+FFFF are
 # never text): removed.  Controls that separate (vertical tab, the
