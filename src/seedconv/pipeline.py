@@ -8,6 +8,7 @@ shows the damage it repairs:
 1. ``spacing``          whitespace, invisible characters, double spacing
    ``dropped_hyphens``  a word's own hyphen the extractor deleted, restored
                         where the document prints the word with it elsewhere
+   ``glued_words``      stretches whose spaces were lost, cut into words
 2. ``furniture``        running heads/feet, page numbers, drop caps, residue
 3. ``segments``         cut lines into raw blocks (blank lines, jumps, pages)
 4. ``footnotes``        note blocks out of the body, continued notes joined
