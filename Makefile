@@ -41,7 +41,7 @@ $(STAMP): pyproject.toml
 # from another source).  A failure (no compiler, no headers, no network) is a
 # warning: seedconv then runs in pure Python, with the same output.
 $(CYSTAMP): $(STAMP) $(HOT) tools/compile.py src/seedconv/_compiled.py
-	@$(BIN)/python -c 'import Cython' 2>/dev/null || $(BIN)/python -m pip install -q 'cython>=3.0,<4' \
+	@$(BIN)/python -c 'import Cython, setuptools' 2>/dev/null || $(BIN)/python -m pip install -q 'cython>=3.0,<4' setuptools \
 	  || echo "warning: could not install Cython" >&2
 	@$(BIN)/python tools/compile.py -j $(CYJOBS) || echo "warning: compiling seedconv's hot modules" \
 	  "failed (see above); the modules not compiled run in pure Python (same output, slower)" >&2

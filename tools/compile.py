@@ -84,10 +84,10 @@ def compile_modules(mods: list[str], jobs: int) -> list[str]:
     try:
         exts = [Extension(f"seedconv.{m}", [os.path.relpath(paths(m)[0], ROOT)], extra_compile_args=["-g0"])
                 for m in mods]
+        # annotation_typing off: an annotation is not a type check or a C type (as in Python)
+        directives = {"language_level": 3, "binding": True, "annotation_typing": False}
         opts = dict(build_dir=os.path.join(tmp, "c"), nthreads=jobs if len(exts) > 1 else 0, quiet=True,
-                    compiler_directives={"language_level": 3, "binding": True,
-                                                          # annotations are not types (as in Python)
-                                                          "annotation_typing": False})
+                    compiler_directives=directives)
         try:
             exts = cythonize(exts, **opts)
         except Exception:  # one module Cython rejects: the others on their own
@@ -151,8 +151,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         import Cython
-    except ImportError:
-        print("compile: Cython is not installed", file=sys.stderr)
+        import setuptools  # noqa: F401
+    except ImportError as err:
+        print(f"compile: {err.name} is not installed", file=sys.stderr)
         return 1
     t = time.perf_counter()
     print(f"compile: Cython {Cython.__version__}, {len(todo)} module(s), {a.jobs} job(s)…", flush=True)
