@@ -8,6 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CYSTAMP := $(VENV)/.compiled
 CYJOBS ?= 2
+CYOPT  ?= -O1
 SHARED ?= ../shared
 
 SEEDS  := $(wildcard seeds/*.txt)
@@ -43,12 +44,12 @@ $(STAMP): pyproject.toml
 $(CYSTAMP): $(STAMP) $(HOT) tools/compile.py src/seedconv/_compiled.py
 	@$(BIN)/python -c 'import Cython, setuptools' 2>/dev/null || $(BIN)/python -m pip install -q 'cython>=3.0,<4' setuptools \
 	  || echo "warning: could not install Cython" >&2
-	@$(BIN)/python tools/compile.py -j $(CYJOBS) || echo "warning: compiling seedconv's hot modules" \
+	@$(BIN)/python tools/compile.py -j $(CYJOBS) --opt=$(CYOPT) || echo "warning: compiling seedconv's hot modules" \
 	  "failed (see above); the modules not compiled run in pure Python (same output, slower)" >&2
 	@touch $@
 
 compile: $(STAMP)
-	$(BIN)/python tools/compile.py -j $(CYJOBS)
+	$(BIN)/python tools/compile.py -j $(CYJOBS) --opt=$(CYOPT)
 	@touch $(CYSTAMP)
 
 # One normalisation per document writes all eight formats (grouped pattern targets).

@@ -71,7 +71,7 @@ def up_to_date(mod: str) -> bool:
         return False
 
 
-def compile_modules(mods: list[str], jobs: int) -> list[str]:
+def compile_modules(mods: list[str], jobs: int, opt: str = "-O1") -> list[str]:
     """Compile ``mods``; returns those that failed."""
     from Cython.Build import cythonize
     from setuptools import Distribution, Extension
@@ -82,7 +82,7 @@ def compile_modules(mods: list[str], jobs: int) -> list[str]:
         _remove(paths(m)[2], paths(m)[1])
     tmp = tempfile.mkdtemp(prefix="seedconv-cython-")
     try:
-        exts = [Extension(f"seedconv.{m}", [os.path.relpath(paths(m)[0], ROOT)], extra_compile_args=["-g0"])
+        exts = [Extension(f"seedconv.{m}", [os.path.relpath(paths(m)[0], ROOT)], extra_compile_args=["-g0", opt])
                 for m in mods]
         # annotation_typing off: an annotation is not a type check or a C type (as in Python)
         directives = {"language_level": 3, "binding": True, "annotation_typing": False}
@@ -132,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--status", action="store_true", help="print what each module runs as")
     ap.add_argument("--clean", action="store_true", help="remove the compiled files")
     ap.add_argument("-j", "--jobs", type=int, default=min(2, os.cpu_count() or 1))
+    # -O1: half the C compilation time of Python's own -O3 for nearly the same gain (callgrind,
+    # 1 MB document, normalisation alone: -11.4 % instructions against -12.2 % with -O3)
+    ap.add_argument("--opt", default="-O1", help="gcc optimisation flag (default -O1)")
     a = ap.parse_args(argv)
     os.chdir(ROOT)
     mods = G.hot_modules(PKG)
@@ -156,8 +159,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"compile: {err.name} is not installed", file=sys.stderr)
         return 1
     t = time.perf_counter()
-    print(f"compile: Cython {Cython.__version__}, {len(todo)} module(s), {a.jobs} job(s)…", flush=True)
-    failed = compile_modules(todo, a.jobs)
+    print(f"compile: Cython {Cython.__version__}, {len(todo)} module(s), {a.jobs} job(s), {a.opt}…", flush=True)
+    failed = compile_modules(todo, a.jobs, a.opt)
     print(f"compile: {len(todo) - len(failed)}/{len(todo)} compiled in {time.perf_counter() - t:.0f} s"
           + (f"; pure Python: {', '.join(failed)}" if failed else ""))
     return 1 if failed else 0
