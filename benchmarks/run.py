@@ -166,7 +166,10 @@ def sub_normalise(files: list[str]) -> dict:
         seedconv.normalise_bytes(data, name=Path(f).name)
         out.append({"file": f, "bytes": len(data), "seconds": time.perf_counter() - t})
         del data
-    return {"docs": out, "stages": stages, "rss0": rss0, "rss1": _rss_mb(), "peak_stage": high[1]}
+    from seedconv import _compiled  # what ran: compiled modules (Cython) or pure Python
+
+    return {"docs": out, "stages": stages, "rss0": rss0, "rss1": _rss_mb(), "peak_stage": high[1],
+            "compiled": _compiled.summary()}
 
 
 def sub_memory(file: str) -> dict:
@@ -445,6 +448,8 @@ def main(argv=None) -> int:
             reps = REPEAT if target <= 5_000_000 else 1
             norm[target] = median_run([run_sub("--_normalise", *map(str, files)) for _ in range(reps)])
             norm[target]["reps"] = reps
+        table.add("code", "normalisation ran as (the snapshot's modules; SEEDCONV_PURE=1: pure)",
+                  "; ".join(sorted({r["compiled"] for r in norm.values()})), "")
         all_stages: dict[str, float] = {}
         for target, r in norm.items():
             b = sum(d["bytes"] for d in r["docs"])

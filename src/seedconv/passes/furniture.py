@@ -353,7 +353,7 @@ def run(ctx: Context) -> None:
         elif _is_rule(t):
             ctx.remove(ln, "rule", "separator made of punctuation only")
         # (a text over 120 characters is not counted: its mask is not made)
-        elif len(t) <= 120 and counts[key := masks[t]] >= ctx.settings.repeat_min and not t.isdecimal() and \
+        elif len(t) <= 120 and counts[(key := masks[t])] >= ctx.settings.repeat_min and not t.isdecimal() and \
                 (not paged or (key in on_pages and i in edge)) and not _url_only(t) and \
                 key not in close and not _opens_called_note(t, called, i):
             kind = "copyright" if _copyright(t) else "running-head"
