@@ -96,3 +96,10 @@ def test_one_line_paragraphs_are_not_double_spacing():
              "A second meeting is planned for May.", "No date has been set."]
     doc = normalise("\n\n".join(paras) + "\n")
     assert blocks(doc) == [("p", p) for p in paras]
+
+
+def test_the_characters_looked_for_one_by_one_are_the_pattern_s():
+    from seedconv.passes.spacing import _ONE_BY_ONE, _SPACES_OR_INVISIBLE
+
+    assert sorted(_ONE_BY_ONE) == [chr(c) for c in range(0x110000)
+                                   if 0xd800 > c or c > 0xdfff if _SPACES_OR_INVISIBLE.match(chr(c))]

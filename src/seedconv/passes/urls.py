@@ -25,6 +25,9 @@ from .words import is_word, zipf_any
 
 URL_TAIL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”‘’]*$", re.I)
 URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”]+", re.I)
+# the same, tried only where an h, f or w stands (a look-ahead the engine
+# tests faster than the case-insensitive alternatives at every position)
+_URL_AT = re.compile(r"(?=[hfw])" + URL.pattern, re.I)
 # a text ending with an e-mail address (a contact line): it ends like a sentence
 EMAIL_END = re.compile(r"@[\w-]+(?:\.[\w-]+)+$")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w@])")
@@ -115,7 +118,7 @@ def inlines(text: str) -> list[Inline]:
     # (every _WWW match holds a w before a full stop, in either case: that
     # substring test spares most texts the case-insensitive search)
     if "://" in text or (("w." in text or "W." in text) and _WWW.search(text)):
-        for m in URL.finditer(text):
+        for m in _URL_AT.finditer(text):
             url, tail = strip_trailing(m.group(0))
             if len(url) > len("https://"):
                 spans.append((m.start(), m.start() + len(url), "url", url))

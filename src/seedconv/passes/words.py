@@ -152,10 +152,20 @@ def detect_language(text: str, sample: int = 400) -> str:
     words = _WORD.findall(text)
     if not words:
         return "en"
-    cyr = sum(map(bool, map(_CYRILLIC.match, words)))  # (the words opening in Cyrillic, counted in C)
+    # each distinct spelling once (counted in C), in the order of its first
+    # occurrence: its tests and its case-folding are made once
+    spelt = Counter(words)
+    cyr = sum([n for w, n in spelt.items() if _CYRILLIC.match(w)])  # (the words opening in Cyrillic)
     cands = ("ru", "uk") if cyr > len(words) / 2 else tuple(c for c in CANDIDATES if c not in ("ru", "uk"))
     # take the most frequent words: function words identify a language best
-    common = [w for w, _ in Counter(map(str.casefold, words)).most_common(sample)]
+    # (the folded counter's order is that of each folded word's first
+    # occurrence, as if every word had been folded: ties rank alike)
+    folded: Counter[str] = Counter()
+    get = folded.get
+    for w, n in spelt.items():
+        f = w.casefold()
+        folded[f] = get(f, 0) + n
+    common = [w for w, _ in folded.most_common(sample)]
     best, best_score = "en", -1.0
     for lang in cands:
         score = sum(1 for w in common[:120] if is_common(w, lang))
