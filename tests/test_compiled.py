@@ -80,7 +80,8 @@ def copy(tmp_path):
 
 @needs_compiled
 def test_guard_loads_py_of_an_edited_module(copy):
-    assert "passes.urls" in AVAILABLE
+    if "passes.urls" not in AVAILABLE:
+        pytest.skip("passes.urls is not compiled from its current source (make compile)")
     before = probe(pythonpath=str(copy), cwd=copy.parent)
     assert Path(before["file"]).resolve().is_relative_to(copy.resolve())  # the copy is imported
     assert "seedconv.passes.urls" in before["compiled"] and before["extra"] is None
