@@ -29,7 +29,7 @@ import math
 import re
 
 from .base import Context
-from .words import zipf
+from .words import frequency_dict, zipf
 
 NAME = "glued_words"
 #: a run of letters this long or longer may be words run together
@@ -50,13 +50,15 @@ def run(ctx: Context) -> None:
     known: dict[str, float] = {}
     cut_as: dict[str, list[str] | None] = {}  # run -> its pieces (None: left alone), once per text
 
-    freq = _frequencies(lang)
+    freq: list = []  # the word list, fetched at the first look-up (a clean text needs none)
 
     def z(w: str) -> float:
         v = known.get(w)
         if v is None:
-            if freq is not None:  # (the word list itself: no tokenising per look-up)
-                f = freq.get(w)
+            if not freq:
+                freq.append(frequency_dict(lang))
+            if freq[0] is not None:  # (the word list itself: no tokenising per look-up)
+                f = freq[0].get(w)
                 v = math.log10(f) + 9 if f else 0.0
             else:
                 v = zipf(w, lang)
@@ -92,20 +94,6 @@ def run(ctx: Context) -> None:
                        "letters without spaces: common words of the language run together")
             t = t[:a] + " ".join(pieces) + t[b:]
         ln.text = t
-
-
-def _frequencies(lang: str) -> dict[str, float] | None:
-    """wordfreq's dictionary of ``lang`` (word → frequency), the one
-    ``zipf_frequency`` reads (made once per process; None if unavailable).
-    The pieces looked up are lower-case letters: wordfreq's own tokenising
-    would leave them as they are."""
-    try:
-        from wordfreq import get_frequency_dict
-
-        zipf("the", lang)  # (loads the list the way the other passes do)
-        return get_frequency_dict(lang, "best")
-    except Exception:  # pragma: no cover
-        return None
 
 
 def segment(run_: str, lang: str, z=None) -> list[str] | None:

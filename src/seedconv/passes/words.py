@@ -178,6 +178,20 @@ def detect_language(text: str, sample: int = 400) -> str:
 # Generating the table: python -m seedconv.passes.words [OUT]
 
 
+def frequency_dict(lang: str) -> dict[str, float] | None:
+    """wordfreq's dictionary of ``lang`` (word → frequency), the one
+    :func:`zipf` reads, loaded as :func:`zipf` loads it (made once per
+    process; None if unavailable).  For many look-ups of lower-case letters,
+    which wordfreq's own tokenising would leave as they are."""
+    try:
+        from wordfreq import get_frequency_dict
+
+        zipf("the", lang)  # (loads the list, and lets go of the lists as read)
+        return get_frequency_dict(lang, "best")
+    except Exception:  # pragma: no cover
+        return None
+
+
 def _zipf_of_frequency(freq: float) -> float:
     """wordfreq's Zipf value of a single token with frequency ``freq`` in its
     list (``_word_frequency`` rounds to three significant digits,
