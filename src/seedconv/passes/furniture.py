@@ -306,13 +306,16 @@ def run(ctx: Context) -> None:
 
     # page edges (with form feeds): first/last three text lines of each page
     edge: set[int] = set()
+    page_size: dict[int, int] = {}  # text lines a page
     if paged:
         by_page: dict[int, list[int]] = defaultdict(list)
         for i in text_idx:
             by_page[lines[i].page].append(i)
-        for idxs in by_page.values():
+        for page, idxs in by_page.items():
             edge.update(idxs[:3])
             edge.update(idxs[-3:])
+            page_size[page] = len(idxs)
+        del by_page
 
     iso = _isolated_lines(lines, text_idx)
     candidates = iso | edge
@@ -395,7 +398,7 @@ def run(ctx: Context) -> None:
             ctx.meta.setdefault("rights", rights_text(t))
             confirmed.add(i)
     _repeated_inline(ctx, text_idx, confirmed, masks, called)
-    _numbered_heads(ctx, text_idx, confirmed, calls)
+    _numbered_heads(ctx, text_idx, confirmed, calls, edge, page_size)
     numbers = _lone_numbers(lines, text_idx)  # (texts do not change meanwhile: found once)
     _numbers_next_to_furniture(ctx, text_idx, confirmed, numbers)
     if _repeated_beside(ctx, text_idx, confirmed, masks):
@@ -665,7 +668,8 @@ def _title_before_names(lines, text_idx: list[int]) -> int | None:
 
 
 def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: _IndexSet,
-                    calls: _Calls | None = None) -> None:
+                    calls: _Calls | None = None, edge: set[int] = frozenset(),
+                    page_size: dict[int, int] | None = None) -> None:
     """Heads and feet printed on the same line as the page number
     (``42 Free Software Review``, ``Aoki: Console basics 43``): short
     title-like lines whose numbers count the pages through the text."""
@@ -698,7 +702,7 @@ def _numbered_heads(ctx: Context, text_idx: list[int], confirmed: _IndexSet,
             if _copyright(rest):
                 foot = (i, int(num))
     best = _page_chain(cands)
-    if len(best) < 2 or not _furniture_chain(lines, best, cands):
+    if len(best) < 2 or not _furniture_chain(lines, best, cands, edge, page_size or {}):
         return
     # a page turn: the foot of page n (its copyright line) and, right after
     # it, the head of page n + 1 sit close together by nature
@@ -734,13 +738,15 @@ def _page_chain(cands: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     return best[::-1]
 
 
-def _furniture_chain(lines: list[Line], best: list[tuple[int, int]], cands: list[tuple[int, int, str]]) -> bool:
+def _furniture_chain(lines: list[Line], best: list[tuple[int, int]], cands: list[tuple[int, int, str]],
+                     edge: set[int], page_size: dict[int, int]) -> bool:
     """Are the numbered lines of ``best`` page furniture rather than
     numbered section headings (``1 Introduction`` … ``5 Discussion``, which
     count up through the text too)?  Yes when one of them is a copyright
     line (a page foot), when two of them read the same (a head printed on
     several pages), or, with form feeds, when every one stands at an edge
-    of its page (among its first or last three lines)."""
+    of its page (``edge``: among its first or last three text lines) and
+    the page has eight text lines or more."""
     rest = {i: r for i, _, r in cands}
     texts = [rest[i] for i, _ in best]
     if any(_copyright(t) for t in texts) or len(set(texts)) < len(texts):
@@ -748,15 +754,7 @@ def _furniture_chain(lines: list[Line], best: list[tuple[int, int]], cands: list
     pages = {lines[i].page for i, _ in best}
     if len(pages) < len(best):
         return False  # two on one page: not one head a page
-    first: dict[int, list[int]] = {}
-    for k, ln in enumerate(lines):
-        if ln.page in pages and not ln.blank:
-            first.setdefault(ln.page, []).append(k)
-    for i, _ in best:
-        on_page = first.get(lines[i].page, [])
-        if len(on_page) < 8 or not (i in on_page[:3] or i in on_page[-3:]):
-            return False
-    return True
+    return all(i in edge and page_size.get(lines[i].page, 0) >= 8 for i, _ in best)
 
 
 def _repeated_beside(ctx: Context, text_idx: list[int], confirmed: _IndexSet,
