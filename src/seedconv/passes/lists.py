@@ -208,23 +208,13 @@ def _split_items(ctx: Context, f: Frag, dash_near=(), before: list[Frag] | None 
             cur = Frag(lines=[ln], kind="list_item", list_kind="bullet", texts=[item])
             ctx.decide(NAME, "bullet-item", (ln.no, ln.no), t[:40], item[:40],
                        f"line starts with bullet glyph U+{ord(m.group(1)):04X}")
-        elif cur.kind == "list_item" and len(cur.lines) == 1 and _one_line_items(res) and \
-                t[:1].isupper() and not cur.texts[0].rstrip().endswith((",", "-", "–")) and \
-                not _cut_sentence(cur.texts[0], ctx.language):  # ('… as the' | 'Debian Policy')
-            # every item so far held one line: a capitalised line after the
-            # last one is not its continuation but the text after the list
+        elif cur.kind == "list_item" and t[:1].isupper() and \
+                (why := _list_ends(cur, res, before or [], ctx.language)):
+            # a capitalised line after the last item is not its continuation
+            # but the text after the list
             res.append(cur)
             cur = Frag(lines=[ln], kind="body", texts=[t])
-            ctx.decide(NAME, "list-end", (ln.no, ln.no), t[:40], "",
-                       "capitalised line after a list whose items are one line each")
-        elif cur.kind == "list_item" and t[:1].isupper() and (end := _item_end(cur.texts[-1])) and \
-                _items_end_alike(res if res else before or [], end):
-            # every item before ends with a semicolon at a line's end, and so
-            # does this one: a capitalised line after it is the text after the list
-            res.append(cur)
-            cur = Frag(lines=[ln], kind="body", texts=[t])
-            ctx.decide(NAME, "list-end", (ln.no, ln.no), t[:40], "",
-                       f"capitalised line after an item ending with '{end}', as every item before it does")
+            ctx.decide(NAME, "list-end", (ln.no, ln.no), t[:40], "", why)
         else:
             cur.lines.append(ln)
             cur.texts.append(t)
@@ -233,40 +223,40 @@ def _split_items(ctx: Context, f: Frag, dash_near=(), before: list[Frag] | None 
     return res
 
 
+def _list_ends(cur: Frag, res: list[Frag], before: list[Frag], lang: str) -> str:
+    """Why a capitalised line after item ``cur`` ends the list ('' if it
+    does not): every item so far held one line (two at least before it; not
+    after a comma, a dash or a cut sentence: ``… as the`` | ``Debian
+    Policy``), or every item ends with a semicolon at a line's end, this one
+    too (not a full stop: an item of two sentences may break its line right
+    after the first).  ``res``: the blocks cut from this block before
+    ``cur``; ``before``: the blocks before this block (items an earlier
+    pass cut apart), which count for semicolons when ``res`` is empty."""
+    if len(cur.lines) == 1 and not cur.texts[0].rstrip().endswith((",", "-", "–")):
+        items = _trailing_items(res)
+        if len(items) >= 2 and all(len(g.lines) == 1 for g in items) and not _cut_sentence(cur.texts[0], lang):
+            return "capitalised line after a list whose items are one line each"
+    if _semicolon_end(cur.texts[-1]):
+        items = _trailing_items(res if res else before)
+        if items and all(_semicolon_end(g.texts[-1] if g.texts else "") for g in items):
+            return "capitalised line after an item ending with ';', as every item before it does"
+    return ""
+
+
+def _trailing_items(blocks: list[Frag]) -> list[Frag]:
+    """The items in a row at the end of ``blocks``."""
+    k = len(blocks)
+    while k and blocks[k - 1].kind == "list_item":
+        k -= 1
+    return blocks[k:]
+
+
 _CLOSING = "»”’\"')]"
 
 
-def _item_end(t: str) -> str:
-    """The mark ending an item's line: ``;`` (before closing quotes and
-    brackets), or ''.  (Not a full stop: an item of two sentences may break
-    its line right after the first.)"""
-    t = t.rstrip().rstrip(_CLOSING)
-    return t[-1:] if t[-1:] == ";" else ""
-
-
-def _items_end_alike(res: list[Frag], end: str) -> bool:
-    """The items in a row at the end of ``res`` (one at least) each end
-    with ``end``."""
-    n = 0
-    for g in reversed(res):
-        if g.kind != "list_item":
-            break
-        if _item_end(g.texts[-1] if g.texts else "") != end:
-            return False
-        n += 1
-    return n >= 1
-
-
-def _one_line_items(res: list[Frag]) -> bool:
-    """At least two items before, in a row at the end of ``res``, one line each."""
-    n = 0
-    for g in reversed(res):
-        if g.kind != "list_item":
-            break
-        if len(g.lines) != 1:
-            return False
-        n += 1
-    return n >= 2
+def _semicolon_end(t: str) -> bool:
+    """Does an item's line end with ``;`` (before closing quotes and brackets)?"""
+    return t.rstrip().rstrip(_CLOSING)[-1:] == ";"
 
 
 def _dash_bullet_ok(texts: list[str]) -> bool:
