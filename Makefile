@@ -9,6 +9,8 @@ STAMP  := $(VENV)/.installed
 CYSTAMP := $(VENV)/.compiled
 CYJOBS ?= 2
 CYOPT  ?= -O1
+# Cython (and setuptools, which Python >= 3.12 venvs lack) into the venv when missing
+CYINSTALL = $(BIN)/python -c 'import Cython, setuptools' 2>/dev/null || $(BIN)/python -m pip install -q 'cython>=3.0,<4' setuptools
 SHARED ?= ../shared
 
 SEEDS  := $(wildcard seeds/*.txt)
@@ -42,14 +44,13 @@ $(STAMP): pyproject.toml
 # from another source).  A failure (no compiler, no headers, no network) is a
 # warning: seedconv then runs in pure Python, with the same output.
 $(CYSTAMP): $(STAMP) $(HOT) tools/compile.py src/seedconv/_compiled.py
-	@$(BIN)/python -c 'import Cython, setuptools' 2>/dev/null || $(BIN)/python -m pip install -q 'cython>=3.0,<4' setuptools \
-	  || echo "warning: could not install Cython" >&2
+	@$(CYINSTALL) || echo "warning: could not install Cython" >&2
 	@$(BIN)/python tools/compile.py -j $(CYJOBS) --opt=$(CYOPT) || echo "warning: compiling seedconv's hot modules" \
 	  "failed (see above); the modules not compiled run in pure Python (same output, slower)" >&2
 	@touch $@
 
 compile: $(STAMP)
-	@$(BIN)/python -c 'import Cython, setuptools' 2>/dev/null || $(BIN)/python -m pip install -q 'cython>=3.0,<4' setuptools
+	@$(CYINSTALL)
 	$(BIN)/python tools/compile.py -j $(CYJOBS) --opt=$(CYOPT)
 	@touch $(CYSTAMP)
 
