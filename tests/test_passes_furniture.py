@@ -553,3 +553,28 @@ def test_heads_counting_pages_at_page_edges(middle):
         ("Journal of Examples 7 (2024)" + " " * 20 + "11", "running-head"),
         ("Journal of Examples 7 (2024)" + " " * 20 + "12", "running-head"),
         ("Roe and Major — The Title   13", "running-head")]
+
+
+
+def _turn_through(head: str, before: str = LINES[8], after: str = LINES[9]) -> str:
+    # pdftotext: the even page's head (authors. title), printed once, at the
+    # top of a page that a sentence runs on to; the next page opens with prose
+    return ("\n".join(LINES[:8]) + "\n" + before + "\n\x0c" + head + "\n\n" + after + "\n"
+            + "\n".join(LINES[10:16]) + "\n\x0c" + "\n".join(LINES[16:22]) + "\n")
+
+
+def test_line_at_a_page_top_that_a_sentence_runs_through_is_a_running_head():
+    doc = normalise(_turn_through("J. Roe, M. Major. The Water of the Valley"))
+    assert [(t, kind) for _, t, kind in furniture(doc)] == [("J. Roe, M. Major. The Water of the Valley",
+                                                             "running-head")]
+    assert any(LINES[8] + " " + LINES[9] in t for k, t in blocks(doc) if k == "p")
+
+
+@pytest.mark.parametrize("before, after", [
+    ("Teachers in the capital went on strike for higher wages in early autumn.", LINES[9]),  # a sentence ends
+    (LINES[8], "dpkg-query lists the schools that stayed closed for nine days until an agreement."),  # a command
+    (LINES[8], "And the schools stayed closed for nine days until an agreement was reached."),  # a capital
+])
+def test_line_at_a_page_top_is_kept_unless_a_sentence_runs_through_it(before, after):
+    doc = normalise(_turn_through("The Water of the Valley", before, after))
+    assert "The Water of the Valley" not in [t for _, t, _ in furniture(doc)]

@@ -406,6 +406,7 @@ def run(ctx: Context) -> None:
     _head_after_number(ctx, confirmed)
     if paged:
         _page_top_heads(ctx, iso, confirmed)
+        _sentence_through_head(ctx, iso, edge, confirmed)
     else:
         _inferred_page_top_heads(ctx, confirmed)
     _zones(ctx, iso, confirmed, called)
@@ -886,6 +887,39 @@ def _page_top_heads(ctx: Context, iso: set[int], confirmed: _IndexSet) -> None:
         for i in tops:
             ctx.remove(lines[i], "running-head", "short line standing alone at the top of every page")
             confirmed.add(i)
+
+
+_SENTENCE_GOES_ON = re.compile(r"[^\W\d_]{2,}")  # a word of letters
+
+
+def _sentence_through_head(ctx: Context, iso: set[int], edge: set[int], confirmed: _IndexSet) -> None:
+    """With form feeds: a short title-like line standing alone as the first
+    or last text of a page, where a sentence runs on across it (the text
+    before it ends with neither a sentence's end nor a hyphen, the text after
+    it goes on with a common lower-case word), is a running head or foot,
+    even printed once (the even pages' head of a short paper, ``A. Roe,
+    B. Major. The Title``, which no other page repeats)."""
+    from .words import zipf_any
+
+    lines = ctx.lines
+    n = len(lines)
+    for i in sorted(iso & edge):
+        ln = lines[i]
+        if ln.removed or not _head_like(ln.text) or len(ln.text.strip()) > 90:
+            continue
+        k = next((k for k in range(i - 1, -1, -1) if not lines[k].blank and not lines[k].removed), None)
+        j = next((j for j in range(i + 1, n) if not lines[j].blank and not lines[j].removed), None)
+        if k is None or j is None or (lines[k].page == ln.page) == (lines[j].page == ln.page):
+            continue  # (not a page's first or last text: the page turns on one side of it)
+        before, after = lines[k].text.rstrip(), lines[j].text.strip()
+        if not before or before[-1] in ".!?:;…-–—\"”»)" or not after[:1].islower():
+            continue
+        m = _SENTENCE_GOES_ON.match(after)
+        if m is None or zipf_any(m.group(), ctx.language) < 3.0:
+            continue  # (a command or a name may open a line after a heading)
+        ctx.remove(ln, "running-head", f"short line standing alone at a page turn (lines {lines[k].no} and "
+                                       f"{lines[j].no}): the sentence it interrupts goes on after it")
+        confirmed.add(i)
 
 
 def _inferred_page_top_heads(ctx: Context, confirmed: _IndexSet) -> None:
