@@ -2,6 +2,8 @@
 where the document prints the same word with its hyphen elsewhere."""
 from __future__ import annotations
 
+import pytest
+
 from conftest import blocks, decisions, normalise
 
 
@@ -109,3 +111,32 @@ def test_word_really_lost_is_still_reported():
     assert conservation.lost_words(
         "The buildessential package, the buildessential tools, a vanished word.", doc)[2] == \
         ["buildessential", "vanished", "word"]  # (one restoration recorded, two occurrences)
+
+
+_DE = ("Die Pakete werden mit dem Debian-Archiv und den Werkzeugen des Projekts auf dem neuesten Stand "
+       "gehalten, und die Benutzer können sie jederzeit selbst aktualisieren, wenn sie das wollen.")
+
+
+def test_hyphen_restored_before_a_capital_in_german_where_the_first_part_opens_hyphenated_words():
+    doc = _doc(_DE, "Das DebianSystem ist nach der Aktualisierung sofort wieder einsatzbereit und muss "
+                    "nicht neu gestartet werden.")
+    assert blocks(doc)[1][1].startswith("Das Debian-System ist nach")
+    assert decisions(doc, "dropped_hyphens") == [("restore-hyphen", (3, 3), "DebianSystem", "Debian-System")]
+
+
+@pytest.mark.parametrize("first, second", [
+    # no word opens with 'Debian-'
+    (_DE.replace("Debian-Archiv", "Archiv"), "Das DebianSystem ist nach der Aktualisierung sofort bereit."),
+    # the second part is an English word: a name ('Domain-Namen' printed)
+    (_DE.replace("Debian-Archiv", "Domain-Namen"), "Die DomainKeys werden nach der Aktualisierung geprüft."),
+    # printed so twice: the name's own spelling
+    (_DE, "Das DebianSystem und noch einmal das DebianSystem sind nach der Aktualisierung bereit."),
+    # in a path
+    (_DE, "Die Datei /srv/DebianSystem/liesmich ist nach der Aktualisierung sofort wieder da."),
+    # a language that does not capitalise its nouns
+    ("The packages are kept up to date with the Debian-Archive and the tools of the project, and users "
+     "can update them at any time.", "The DebianSystem is ready again right after the update, no restart."),
+])
+def test_capital_inside_a_word_is_left_alone_without_the_evidence(first, second):
+    doc = _doc(first, second)
+    assert [d for d in decisions(doc, "dropped_hyphens") if "System" in d[2] or "Keys" in d[2]] == []
