@@ -306,3 +306,26 @@ def test_indented_first_line_ending_by_its_indent_early_is_not_a_heading():
 def test_short_indented_line_after_a_sentence_is_still_a_heading():
     doc = normalise(_indented_paragraphs("Closing security bugs"))
     assert ("h2", "Closing security bugs") in blocks(doc)
+
+
+def _layout_paragraphs(indent_more: bool = False) -> str:
+    # pdftotext -layout: each paragraph's first line keeps its indent; the
+    # second paragraph ends on a full line with no stop (a display after it
+    # was lost)
+    i = "    "
+    return (i + LINES[0] + "\n" + LINES[1] + "\n" + LINES[2] + "\n" + LINES[3] + "\n"
+            + i + LINES[4] + "\n" + (i if indent_more else "") + LINES[5] + "\n"
+            + (i if indent_more else "") + LINES[6] + "\n" + LINES[7][:-1] + "\n"
+            + i + LINES[8] + "\n" + LINES[9] + "\n"
+            + i + LINES[10] + "\n" + LINES[11] + "\n")
+
+
+def test_indented_capitalised_line_opens_a_paragraph_where_paragraphs_open_so():
+    doc = normalise(_layout_paragraphs())
+    assert [t[:20] for k, t in blocks(doc)] == [LINES[0][:20], LINES[4][:20], LINES[8][:20], LINES[10][:20]]
+    assert decisions(doc, "segments")[1][1] == (8, 9)
+
+
+def test_indents_on_most_lines_do_not_open_paragraphs():
+    doc = normalise(_layout_paragraphs(indent_more=True))
+    assert any(LINES[7][:-1] + " " + LINES[8] in t for k, t in blocks(doc))

@@ -32,6 +32,10 @@ def run(ctx: Context) -> None:
             n_text += 1
             indented += ln.indent
     jumps_matter = n_text > 0 and indented / n_text < 0.2
+    # a fifth to a half of the lines indented: the paragraphs' first lines
+    # (pdftotext -layout keeps LaTeX's paragraph indent), too many to cut at
+    # each (headings' second lines are indented too): _split_short_lines asks
+    ctx.meta["_para_indents"] = n_text > 0 and not jumps_matter and indented / n_text < 0.5
     breaks = ctx.meta.pop("breaks", set())  # (asked by no later pass: let go)
     frags: list[Frag] = []
     cur: list = []
@@ -379,10 +383,12 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                     if len(t) + 1 + len(word) < 0.97 * gwidth:
                         cands += 1
     lasts = len([f for f in frags if (t := f.lines[-1].text)[-1:] in _END_LAST and _END.search(t)])
+    para_indents = ctx.meta.pop("_para_indents", False)
     blank_separated = lasts >= cands or (ctx.double_spaced and _hard_runs(ctx.lines) * 40 >= _texts_n(ctx.lines))
     out: list[Frag] = []
     sections = ctx.meta.get("section_numbers", set())
     cuts: set[int] = set()   # first lines of blocks cut off as list items
+    indent_cuts: set[int] = set()  # ... cut off as paragraphs opening with an indent
     for f in frags:
         start = 0
         lines = f.lines
@@ -436,7 +442,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 bool(_LETTER_START.match(nxt))
             if t == t.upper() and nxt == nxt.upper() and style_of(t) == "caps" and style_of(nxt) == "caps":
                 continue  # capital lines: the headings pass groups them
-            nxt_head = nxt_question = item_end = indented_next = colon_end = False
+            nxt_head = nxt_question = item_end = indented_next = colon_end = indent_opens = False
             # a contact line ending with an e-mail address, the next word would have fitted
             split = t_end and (fits or well_short) or names_next(t, nxt) or t_end and names_next(nxt, after_text) or \
                 bool(EMAIL_END.search(t)) and len(t) + 1 + len(word) < width and bool(_LETTER_START.match(nxt))
@@ -478,10 +484,17 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                     _room_left(nxt, lines[k + 2].text, widths.get(lines[k + 1].no, gwidth))
                 # a line ending with a colon before a capitalised line: what the
                 # colon announced (a display, code, a list) was set apart and is gone
+                # text whose paragraphs open with an indent: a capitalised
+                # indented line after one flush left opens a paragraph, even
+                # after a full line (what ended the one before, a display or
+                # code, is not in the text)
+                indent_opens = para_indents and lines[k + 1].indent and not lines[k].indent and \
+                    bool(_LETTER_START.match(nxt)) and not t.endswith(("-", ",")) and \
+                    not (k > start and lines[k - 1].no in sections)
                 colon_end = t.endswith(":") and not t.endswith("::") and \
                     bool(_LETTER_START.match(nxt)) and len(t.split()) > 2 and \
                     not _bracket_left_open(lines[start:k + 1])  # (a bracket left open goes on)
-                split = bool(nxt_head or nxt_question or item_end or indented_next or colon_end)
+                split = bool(nxt_head or nxt_question or item_end or indented_next or colon_end or indent_opens)
                 if not split and prev_end and style_of(head, ctx.language) is not None \
                         and len(t) + 1 + _word_len(word) + _INDENT * lines[k].indent < 0.97 * widths.get(no, gwidth) \
                         and len(head.split()) <= 12 \
@@ -514,10 +527,16 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                         f"(a display, code, a list) is not in the text"
                 if item_end and not t_end:
                     detail += "; a list item ends, the next line starts a capitalised sentence"
+                if indent_opens and not (t_end and (fits or well_short)) and \
+                        not (nxt_head or nxt_question or item_end or indented_next or colon_end):
+                    detail = "the next line is indented, as the text's paragraphs open, and capitalised: " \
+                             "a paragraph opens (what ended the one before is not in the text)"
+                    indent_cuts.add(lines[k + 1].no)  # reading_order leaves the cut alone
                 ctx.decide(NAME, "split-short-line", (lines[k].no, lines[k + 1].no), t[-30:], "", detail)
                 start = k + 1
         out.append(f if start == 0 else Frag(lines=lines[start:]))
     ctx.meta["list_cuts"] = cuts
+    ctx.meta["indent_cuts"] = indent_cuts
     # kept for the passes after this one (reading_order lets them go), not
     # the widths asked for here (memory: a dictionary entry a line asked)
     widths.forget()
