@@ -166,6 +166,16 @@ def test_address_hyphen_removed_when_the_document_hyphenates_addresses():
     assert [d[0] for d in decisions(doc, "line_end_hyphens")] == ["remove-hyphen-url"] * 2
 
 
+@pytest.mark.parametrize("elsewhere", ["The queue also lives in /srv/example.org/PlainSegment today.\n",
+                                       "The PlainSegment queue is the one to use for it.\n"])
+def test_address_hyphen_removed_where_the_document_prints_the_joined_name(elsewhere):
+    # the typesetter broke 'PlainSegment' inside the address ('plainSegm-' |
+    # 'ent'); the document prints the name whole elsewhere, inside a path or not
+    doc = normalise("The queue is at ftp://ftp.example.org/pub/PlainSegm-\nent/ for everyone.\n\n" + elsewhere)
+    assert "ftp://ftp.example.org/pub/PlainSegment/" in blocks(doc)[0][1]
+    assert decisions(doc, "line_end_hyphens")[0][0] == "remove-hyphen-url"
+
+
 def test_suspended_hyphen_after_a_quoted_word():
     # '"Packages"-' | 'und "Sources"-Metadaten': the first part is quoted
     doc = normalise('Der Suchbefehl kann lokale Kopien der "Packages"-\n'

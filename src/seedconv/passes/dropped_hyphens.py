@@ -67,7 +67,8 @@ def _sub_forms(form: str) -> list[str]:
 
 # a word of two letters or more broken with a hyphen at a line's end (its first piece)
 LINE_END_LEFT = re.compile(r"(?<![\w-])([^\W\d_]{2,})-$")
-_LINE_START_LOWER = re.compile(r"[^\W\d_A-ZÀ-ÞА-ЯЁ]{2,}")
+_LINE_START_LOWER = re.compile(r"[^\W\d_A-ZÀ-ÞА-ЯЁ](?:[^\W\d_A-ZÀ-ÞА-ЯЁ]+|[^\W\d_]{3,})")  # 'usuario', 'dQueue'
+
 
 
 def _line_end_words(lines, ends: list[int]) -> set[str]:
@@ -277,11 +278,15 @@ def run(ctx: Context) -> None:
         hits = words & forms.keys()
         if joined:
             printed_joined.update((words & joined) - hits)
-        if in_address and "/" in batch:
+        if (in_address or joined) and "/" in batch:
             # an address or a path: its words (a stripped token holding '/'
             # is neither a form nor a joined word, which are letters only)
             for x in [x for x in tokens if "/" in x]:
-                hits.update(p for p in _LETTERS.findall(x) if p in in_address and p in forms)
+                for p in _LETTERS.findall(x):
+                    if p in in_address and p in forms:
+                        hits.add(p)
+                    elif p in joined:
+                        printed_joined.add(p)
         for w in hits - rare.keys():
             rare[w] = zipf_any(w, ctx.language) < 2.0
         hits = {w for w in hits if rare[w]}

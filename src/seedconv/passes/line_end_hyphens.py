@@ -217,6 +217,9 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
                 if not keep and ctx.meta.get("url_hyphens_inserted") is False and \
                         any(g in why for g in _GUESSED):
                     keep, why = True, f"no address of this document shows an inserted hyphen ({why})"
+                if keep and left and right and (left + right).casefold() in ctx.meta.get("joined_forms", ()):
+                    keep, why = False, f"printed as '{left + right}' elsewhere in the document (the " \
+                        f"address alone: {why})"
             elif not left and right and _DOT_HYPHEN_END.search(tail[-200:]):
                 keep, why = False, "a hyphen after the dot of a path or file name ('sources.-' | " \
                     "'list'): a name never holds '.-', the typesetter broke it there"
