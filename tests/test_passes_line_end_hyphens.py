@@ -176,6 +176,20 @@ def test_address_hyphen_removed_where_the_document_prints_the_joined_name(elsewh
     assert decisions(doc, "line_end_hyphens")[0][0] == "remove-hyphen-url"
 
 
+@pytest.mark.parametrize("text, url", [
+    # the quote opened before the address closes after the name on the next
+    # line, glued to another address (pypdf's lost spaces)
+    ('The files are listed, e.g. "http://example.org/debian/dists/main/binary-amd64/\nRelease"or'
+     '"http://example.org/debian/dists/sid/Release", as shown.\n',
+     '"<http://example.org/debian/dists/main/binary-amd64/Release>"'),
+    # no quote: the capitalised word opens the next sentence
+    ("The files are listed at http://example.org/debian/dists/main/binary-amd64/\nRelease files are "
+     "signed, as shown.\n", "<http://example.org/debian/dists/main/binary-amd64/> Release files"),
+])
+def test_address_ending_with_a_slash_takes_the_name_its_quote_closes_after(text, url):
+    assert url in blocks(normalise(text))[0][1]
+
+
 def test_suspended_hyphen_after_a_quoted_word():
     # '"Packages"-' | 'und "Sources"-Metadaten': the first part is quoted
     doc = normalise('Der Suchbefehl kann lokale Kopien der "Packages"-\n'

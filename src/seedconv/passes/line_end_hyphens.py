@@ -292,6 +292,25 @@ _PLAIN_WORD = re.compile(r"[^\W\d_]+[.,;:!?)»”]*$")
 _FILE_REST = re.compile(r"[^\W_][\w-]*(?:\.[a-z0-9]{2,5}|/[\w.-]+/?)$")
 
 
+_QUOTES = {'"': '"', "“": "”", "„": "“", "«": "»", "'": "'", "‘": "’"}
+_NAME_CLOSED = re.compile(r"[^\W_][\w.-]*([\"”“»'’])")
+
+
+def _quoted_rest(out: str, first: str) -> bool:
+    """Does ``first`` (a name) end the address that closes ``out`` with the
+    quote that opened before the address (``"http://example.org/dists/main/``
+    | ``Release" or …``)?"""
+    m = _NAME_CLOSED.match(first)
+    if m is None:
+        return False
+    token = out[out.rfind(" ") + 1:]
+    at = token.rfind("://")
+    k = at - 1
+    while k >= 0 and token[k].isalpha():
+        k -= 1  # (back over the scheme)
+    return at > 0 and k >= 0 and _QUOTES.get(token[k]) == m.group(1)
+
+
 def _url_continues(out: str, nxt: str, lang: str = "en") -> bool:
     """A URL cut without a hyphen: the line ends inside the address and the
     next line starts with more of it (no capital, a slash or dot inside).
@@ -299,6 +318,8 @@ def _url_continues(out: str, nxt: str, lang: str = "en") -> bool:
     language after an address that is only a host (``https://example.org/``
     | ``provides ...``)."""
     first = nxt.split()[0] if nxt.split() else ""
+    if first[:1].isupper() and out.endswith("/") and _quoted_rest(out, first):
+        return True  # (a word processor's text may run on into another address after the quote)
     if not first or first[0] in "([{«“\"'" or "://" in first or first.lower().startswith("www."):
         return False
     if _HOST_ONLY.search(out) and _PLAIN_WORD.match(first):
