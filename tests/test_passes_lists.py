@@ -288,3 +288,26 @@ def test_item_ending_with_a_full_stop_goes_on():
     line may be its own."""
     doc = normalise(_SEMICOLON_ITEMS % ".")
     assert not decisions(doc, "lists", "list-end")
+
+
+_WAYS = ("You can help the project in several different ways, as the next lines show:\n\n"
+         "taking over orphaned packages that other users still depend on\nin their daily tasks\n\n"
+         "joining the teams of developers.\n\n"
+         "fixing the bugs of the most popular packages\n\n"
+         "If the package is new and you would like to see it in the archive, read on.\n")
+
+
+def test_short_lower_case_blocks_after_a_colon_are_items_whose_bullets_were_lost():
+    doc = normalise(_WAYS)
+    assert blocks(doc)[1] == ("bullet", [(None, "taking over orphaned packages that other users still depend on "
+                                                "in their daily tasks"),
+                                         (None, "joining the teams of developers."),
+                                         (None, "fixing the bugs of the most popular packages")])
+    assert blocks(doc)[2][0] == "p"
+
+
+def test_one_lower_case_block_after_a_colon_is_no_list():
+    text = ("Install the package with the command shown here:\n\n"
+            "where the name is the one of the package.\n\n"
+            "If the package is new and you would like to see it in the archive, read on.\n")
+    assert [k for k, _ in blocks(normalise(text))] == ["p", "p", "p"]

@@ -333,10 +333,11 @@ _TERM = re.compile(r"[^\W\d_][\w.+-]{0,30}:\s+\S")  # 'Depends: the package ...'
 
 
 def _lost_bullets(ctx: Context, frags: list[Frag]) -> None:
-    """After a block ending with ':', the indented lower-case blocks, and a
-    run of two blocks or more that each open with a term and a colon
-    (``Depends: ...`` / ``Recommends: ...``), are items whose bullets the
-    extractor lost."""
+    """After a block ending with ':', the indented lower-case blocks, a run
+    of two blocks or more that each open with a term and a colon (``Depends:
+    ...`` / ``Recommends: ...``), and a run of two short blocks or more
+    opening in lower case, set apart by blank lines (:func:`_loose_item`),
+    are items whose bullets the extractor lost."""
     for j in range(len(frags) - 1):
         f = frags[j]
         if f.kind != "body" or not f.last_text().rstrip().endswith(":"):
@@ -358,6 +359,45 @@ def _lost_bullets(ctx: Context, frags: list[Frag]) -> None:
             ctx.decide(NAME, "bullet-item-lost-glyph", (frags[k].first, frags[k].first),
                        frags[k].first_text()[:40], "", "indented lower-case block after a line ending in ':'")
             k += 1
+        if k > j + 1:
+            continue
+        # blocks set apart by blank lines (pdfminer: each item a box of its own)
+        while k < len(frags) and _loose_item(ctx, frags, k):
+            k += 1
+        if k - j > 2:
+            for g in frags[j + 1:k]:
+                g.kind, g.list_kind = "list_item", "bullet"
+                ctx.decide(NAME, "bullet-item-lost-glyph", (g.first, g.first), g.first_text()[:40], "",
+                           "short lower-case blocks, two or more set apart by blank lines one after another, "
+                           "after a line ending in ':'")
+
+
+def _loose_item(ctx: Context, frags: list[Frag], k: int) -> bool:
+    """Is block ``k`` an item of a list whose bullets were lost, set apart
+    from the block before by blank lines: short (three lines at most),
+    opening in lower case, not ending with a comma or a function word (the
+    sentence goes on in the next block), not a name that the next block
+    opens with (a command's name as a heading: ``aptitude`` / ``aptitude is
+    the …``)?"""
+    from .headings import ends_with_common_word
+
+    f = frags[k]
+    if f.kind != "body" or f.jump or len(f.lines) > 3 or not f.first_text()[:1].islower() or \
+            not _blank_between(ctx, frags[k - 1].last, f.first):
+        return False
+    last = f.last_text().rstrip()
+    if last.endswith((",", "-")) or ends_with_common_word(last, ctx.language):
+        return False
+    nxt = frags[k + 1].first_text() if k + 1 < len(frags) else ""
+    return not (len(f.lines) == 1 and nxt.startswith(last) and nxt[len(last):len(last) + 1] in (" ", ""))
+
+
+def _blank_between(ctx: Context, a: int, b: int) -> bool:
+    """Are the lines between line numbers ``a`` and ``b`` blank, one or more
+    (not removed furniture, not lines moved elsewhere)?"""
+    lines = ctx.lines
+    return b - a > 1 and b - 1 <= len(lines) and all(lines[n - 1].blank and lines[n - 1].no == n
+                                                      for n in range(a + 1, b))
 
 
 def _cut_items(ctx: Context, frags: list[Frag]) -> None:
