@@ -103,3 +103,22 @@ def test_the_characters_looked_for_one_by_one_are_the_pattern_s():
 
     assert sorted(_ONE_BY_ONE) == [chr(c) for c in range(0x110000)
                                    if 0xd800 > c or c > 0xdfff if _SPACES_OR_INVISIBLE.match(chr(c))]
+
+
+def test_words_a_line_apart_by_white_space_lines_are_one_justified_line():
+    # PyMuPDF: a justified line's words, each on a line, apart by lone spaces
+    text = ("Set the codename corresponding to the testing suite\n(currently\n \n\"bookworm\")\n \nin\n \nthe\n"
+            "\"/etc/apt/sources.list\" file of the system.\n")
+    doc = normalise(text)
+    assert blocks(doc) == [("p", "Set the codename corresponding to the testing suite (currently \"bookworm\") in "
+                                 "the \"/etc/apt/sources.list\" file of the system.")]
+    assert decisions(doc, "spacing") == [("join-spaced-words", (2, 8), '(currently | "bookworm") | in | the',
+                                          '(currently "bookworm") in the')]
+
+
+@pytest.mark.parametrize("text", [
+    "The first paragraph ends here.\n \nThe second paragraph starts here.\n",  # sentences, not words
+    "First\n \nSecond\n\nThird block of text here.\n",  # one lone space only
+])
+def test_white_space_lines_between_lines_of_text_stay_breaks(text):
+    assert len(blocks(normalise(text))) > 1

@@ -47,16 +47,63 @@ def clean_line(text: str) -> str:
 
 def run(ctx: Context) -> None:
     lines = ctx.lines
+    spaces: list[int] = []  # the lines holding white space only
     for start in range(0, len(lines), _BATCH):
         batch = lines[start:start + _BATCH]
-        for ln, text in zip(batch, _cleaned([ln.text for ln in batch])):
+        for k, (ln, text) in enumerate(zip(batch, _cleaned([ln.text for ln in batch]))):
             stripped = text.strip()
             blank = ln.blank = not stripped
+            if blank and text:
+                spaces.append(start + k)
             # (a line with text starts as its right-stripped form does)
             ln.indent = not blank and text[0] == " "
             ln.text = stripped
+    if spaces:
+        _spaced_words(ctx, spaces)
     if ctx.settings.undo_double_spacing:
         _undo_double_spacing(ctx)
+
+
+def _spaced_words(ctx: Context, spaces: list[int]) -> None:
+    """One justified line written a word a line, each word apart from the
+    next by a line holding white space only (PyMuPDF, the wide spaces of a
+    word processor's justified line)::
+
+        (currently                 →     (currently "bookworm") in the
+        ␣
+        "bookworm")
+        ␣
+        in
+
+    Two such spaces or more, each between two lines of one word: the words
+    are one line again; the lines they leave are soft blanks (no paragraph
+    break), and the decision is recorded."""
+    lines = ctx.lines
+    n = len(lines)
+
+    def word(i: int) -> bool:
+        return 0 <= i < n and not lines[i].blank and " " not in lines[i].text and len(lines[i].text) <= 40
+
+    seps = [i for i in spaces if word(i - 1) and word(i + 1)]
+    k = 0
+    while k < len(seps):
+        run = [seps[k]]
+        while k + 1 < len(seps) and seps[k + 1] == run[-1] + 2:
+            k += 1
+            run.append(seps[k])
+        k += 1
+        if len(run) < 2:
+            continue
+        first, last = run[0] - 1, run[-1] + 1
+        words = [lines[i].text for i in range(first, last + 1, 2)]
+        joined = " ".join(words)
+        lines[first].text = joined
+        for i in range(first + 1, last + 1):
+            ln = lines[i]
+            lines[i] = SoftBlank(ln.no, "", ln.page, False, True, ln.removed)
+        ctx.decide(NAME, "join-spaced-words", (lines[first].no, lines[last].no), " | ".join(words), joined,
+                   f"{len(words)} words a line, each apart from the next by a line of white space: "
+                   f"one justified line")
 
 
 # lines cleaned this many at a time (memory stays bounded)
