@@ -2,6 +2,8 @@
 whose bullets were lost, sentences ending short of the column)."""
 from __future__ import annotations
 
+import pytest
+
 from conftest import LINES, blocks, decisions, normalise, para, para_text
 
 ITEMS = ["do not mix the repositories of the stable release with others;",
@@ -329,3 +331,34 @@ def test_indented_capitalised_line_opens_a_paragraph_where_paragraphs_open_so():
 def test_indents_on_most_lines_do_not_open_paragraphs():
     doc = normalise(_layout_paragraphs(indent_more=True))
     assert any(LINES[7][:-1] + " " + LINES[8] in t for k, t in blocks(doc))
+
+
+_LINK_LINES = ["Since the channel is an open one, you should not speak there of issues that",
+               "are discussed in the list at private@lists.example.org.",
+               "There's another channel for this purpose, which is only open to the members",
+               "of the project and which you can join with the password from the server."]
+
+
+def test_line_cut_after_a_link_whose_rest_fills_the_column_goes_on():
+    # PyMuPDF writes a link's span apart: the rest of the line comes next;
+    # paragraphs are not set apart by blank lines (they end short); the
+    # column is 75 characters: 55 + 1 + 15 fill it
+    before = "".join(LINES[2 * k] + "\n" + LINES[2 * k + 1].split(" the ")[0] + ".\n" for k in range(3))
+    text = before + "\n".join([_LINK_LINES[0], _LINK_LINES[1], "There's another",
+                                "channel for this purpose, which is only open to the members of the project,",
+                                "and which you can join with the password from the server."]) + "\n"
+    doc = normalise(text)
+    assert len(blocks(doc)) == 4
+    assert blocks(doc)[-1][1].startswith(_LINK_LINES[0])
+
+
+@pytest.mark.parametrize("t, nxt, cut", [
+    (_LINK_LINES[1], "There's another channel for this", True),      # together: 88 of 90
+    (_LINK_LINES[1], _LINK_LINES[2], False),                         # together: 131, more than the column
+    (_LINK_LINES[1], "There's another.", False),                     # together: 72, well short of it
+    ("are discussed in the list of the project, which is private.", "There's another channel", False),  # no link
+])
+def test_link_cut(t, nxt, cut):
+    from seedconv.passes.segments import _link_cut
+
+    assert _link_cut(t, nxt, 90) is cut

@@ -352,6 +352,18 @@ def _piece(f: Frag, a: int, b: int) -> Frag:
     return Frag(lines=f.lines[a:b], jump=f.jump if a == 0 else False, after_break=f.after_break if a == 0 else False)
 
 
+_LINK_END = re.compile(r"(?:@[\w-]+(?:\.[\w-]+)+|://\S+)[.,;:)]?$")
+
+
+def _link_cut(t: str, nxt: str, width: int) -> bool:
+    """``t`` ends with an address (a link) and ``t`` and ``nxt`` together
+    fill the column, within a tenth: one line of the page that the
+    extractor cut after the link's text (PyMuPDF writes a link's span
+    apart), not a paragraph's end before a new paragraph's full first line."""
+    n = len(t) + 1 + len(nxt)
+    return 0.9 * width <= n <= width and ("@" in t or "://" in t) and bool(_LINK_END.search(t))
+
+
 def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
     """A block whose paragraphs are not separated by blank lines: a line much
     shorter than the column that ends a sentence (or stands alone like a
@@ -442,6 +454,8 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 bool(_LETTER_START.match(nxt))
             if t == t.upper() and nxt == nxt.upper() and style_of(t) == "caps" and style_of(nxt) == "caps":
                 continue  # capital lines: the headings pass groups them
+            if not blank_separated and _link_cut(t, nxt, width):
+                continue  # one line, cut after a link (its text and the rest fill the column)
             nxt_head = nxt_question = item_end = indented_next = colon_end = indent_opens = False
             # a contact line ending with an e-mail address, the next word would have fitted
             split = t_end and (fits or well_short) or names_next(t, nxt) or t_end and names_next(nxt, after_text) or \
