@@ -753,3 +753,21 @@ def test_a_decimal_number_is_not_a_surer_call():
     import seedconv
     md = seedconv.render(normalise(_LINEA.replace("(1)2", "(1), véase Sección 1.2,")), "md").decode()
     assert "La línea[^2] describe" in md
+
+
+@pytest.mark.parametrize("body, note, linked", [
+    ("The system offers six consoles of type VT1002 that you can switch between.",
+     "See https://en.wikipedia.org/wiki/VT100", "VT100[^2] that"),
+    ("More on the new formats of the packages is given in DebSrc3.0.2 In fact, the",
+     "See http://wiki.example.org/Projects/DebSrc3.0", "DebSrc3.0.[^2] In fact"),
+    ("The system offers six consoles of type VT100 2 that you can switch between.",
+     "See https://en.wikipedia.org/wiki/VT100", "VT100[^2] that"),
+    # the note's address ends with another name: the number stays part of the name
+    ("The system offers six consoles of type VT1002 that you can switch between.",
+     "See https://en.wikipedia.org/wiki/Terminal", "VT1002 that"),
+])
+def test_call_glued_to_a_name_ending_with_a_digit_that_its_note_address_ends_with(body, note, linked):
+    text = ("The project was started many years ago by a small group.1 " + body +
+            "\nIt was like that from the start of the project and it stays so today.\n\n"
+            "1 The history of the project, 2020.\n2 " + note + "\n")
+    assert linked in blocks(normalise(text))[0][1]

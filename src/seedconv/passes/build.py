@@ -153,6 +153,51 @@ def _calls_after_addresses(text: str, calls: list, expected: int, by_label: dict
     return sorted(calls + extra) if extra else calls
 
 
+def _number_stems(note: Note) -> list[str]:
+    """The last parts of the addresses a note gives that end with a digit
+    (``.../wiki/VT100``, ``.../516394``, ``.../DebSrc3.0``)."""
+    out = []
+    for url in {x.url for p in note.paragraphs for x in p if isinstance(x, Link)}:
+        last = url.rstrip("/").rsplit("/", 1)[-1]
+        if len(last) >= 2 and last[-1].isdecimal() and "://" not in last:
+            out.append(last)
+    return out
+
+
+#: what may stand between such a name and its call: nothing, the end of a
+#: sentence or a clause (``DebSrc3.0.6``), a space (``VT100 4``)
+_STEM_CALL_SEPARATORS = ("", ".", ",", ";", ":", " ")
+
+
+def _calls_after_numbers(text: str, calls: list, expected: int, by_label: dict[str, Note],
+                         stems: dict[str, list[str]]) -> list:
+    """``VT1004``, ``#5163944``, ``DebSrc3.0.6``: a call glued to a name or
+    number that ends with a digit reads as part of it; it is a call when note
+    4 (the next one expected, or one of the two after) gives an address
+    ending with that very name (``.../wiki/VT100``).  ``stems``: each note's
+    such names, kept."""
+    extra = []
+    for n in range(expected, expected + 3):
+        note = by_label.get(str(n))
+        if note is None:
+            continue
+        if note.label not in stems:
+            stems[note.label] = _number_stems(note)
+        for stem in stems[note.label]:
+            for sep in _STEM_CALL_SEPARATORS:
+                glued = stem + sep + str(n)
+                at = text.find(glued)
+                while at >= 0:
+                    end = at + len(glued)
+                    if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "/_-.")) and \
+                            (end == len(text) or not (text[end].isalnum() or text[end] in "/_-.")) and \
+                            not any(a < end and at < b for a, b, _ in calls):
+                        extra.append((end - len(str(n)) - (sep == " "), end, str(n)))
+                        break
+                    at = text.find(glued, at + 1)
+    return sorted(calls + extra) if extra else calls
+
+
 def run(ctx: Context) -> tuple[list[Block], list[Note]]:
     pages = _Pages(ctx.lines)
     survey_url_hyphens(ctx)
@@ -172,6 +217,7 @@ def run(ctx: Context) -> tuple[list[Block], list[Note]]:
     symbols = {k for k in by_label if not k.isdecimal()}
     called: set[str] = set()
     expected = 1
+    stems: dict[str, list[str]] = {}  # (see _calls_after_numbers)
 
     def content(text: str, lines: Span) -> list[Inline]:
         nonlocal expected
@@ -180,6 +226,8 @@ def run(ctx: Context) -> tuple[list[Block], list[Note]]:
             if (max_label or symbols) else []
         if max_label and "/" in text:
             calls = _calls_after_addresses(text, calls, expected, by_label)
+        if max_label:
+            calls = _calls_after_numbers(text, calls, expected, by_label, stems)
         out: list[Inline] = []
         pos = 0
         for a, b, lab in calls:
@@ -208,7 +256,8 @@ def run(ctx: Context) -> tuple[list[Block], list[Note]]:
                 called.add(lab)
             ctx.decide("footnotes", "link-call", lines, text[max(0, a - 20):b], f"[^{lab}]",
                        "number glued to the address its note gives" if text[a - 1:a] == "/" else
-                       "number after a word or punctuation, in sequence")
+                       "number glued to a name ending with a digit that its note's address ends with"
+                       if text[a - 1:a].isdecimal() else "number after a word or punctuation, in sequence")
             pos = b
             if text[b:b + 2] == " -" and text[b + 2:b + 3].isalpha() and a and not text[a - 1].isspace():
                 pos = b + 1  # 'less(1)5 -Befehl': the call sat inside a compound: 'less(1)-Befehl'
