@@ -134,6 +134,9 @@ def test_hyphen_across_a_page_break_and_page_number():
     ("Regie", "rung", "de", False),
     ("прави", "тельство", "ru", False),
     ("xq", "zzv", "en", False),   # unknown pieces: the typesetter's
+    ("Duck", "DuckGo", "fr", False),  # a known CamelCase name broken at a capital
+    ("Debian", "System", "de", True),  # a compound with a capital
+    ("Debian", "ReleaseNotes", "en", True),  # CamelCase, but no known name
 ])
 def test_word_hyphen(left, right, lang, keep):
     assert word_hyphen(left, right, lang)[0] is keep

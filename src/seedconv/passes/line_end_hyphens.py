@@ -50,10 +50,17 @@ SUSPENDED_BEFORE = {"und", "oder", "bzw", "sowie", "and", "or", "et", "ou", "y",
 SUFFIX_PIECES = {"en": {"able", "ible", "ably", "ibly", "ment", "ments", "ness"}}
 
 
+_INNER_CAPITAL = re.compile(r"[^\W\d_A-ZÀ-ÞА-ЯЁ][A-ZÀ-ÞА-ЯЁ]")
+
+
 def word_hyphen(left: str, right: str, lang: str) -> tuple[bool, str]:
     """Decide a hyphen between two word pieces: (keep?, reason)."""
     caps = left.isupper() and right.isupper()
     if right[:1].isupper() and not caps:
+        if left[:1].isupper() and _INNER_CAPITAL.search(right) and \
+                zipf_any((left + right).casefold(), lang) >= 1.5:
+            # 'Duck-' | 'DuckGo': a CamelCase name broken at a capital
+            return False, f"'{left + right}' is a known name written in CamelCase"
         return True, "capital after the break"
     joined = left + right
     zj = zipf_any(joined.casefold(), lang)
