@@ -140,3 +140,10 @@ def test_hyphen_restored_before_a_capital_in_german_where_the_first_part_opens_h
 def test_capital_inside_a_word_is_left_alone_without_the_evidence(first, second):
     doc = _doc(first, second)
     assert [d for d in decisions(doc, "dropped_hyphens") if "System" in d[2] or "Keys" in d[2]] == []
+
+
+def test_hyphen_restored_in_a_manual_page_name_before_its_section():
+    doc = _doc("Another tool is apt-get, the command-line tool for handling the packages.",
+               "See also the manual page aptget(8) or the section on the package tools.")
+    assert "apt-get(8)" in blocks(doc)[1][1]
+    assert decisions(doc, "dropped_hyphens") == [("restore-hyphen", (3, 3), "aptget", "apt-get")]

@@ -275,6 +275,8 @@ def run(ctx: Context) -> None:
         # forms and the joined words among them (set operations, no loop)
         tokens = set(batch.split())
         words = {x.strip(_PUNCT) for x in tokens}
+        if "(" in batch:  # a manual page's name before its section ('aptget(8)')
+            words.update([x.split("(", 1)[0] for x in words if "(" in x])
         hits = words & forms.keys()
         if joined:
             printed_joined.update((words & joined) - hits)
