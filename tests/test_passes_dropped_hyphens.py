@@ -147,3 +147,12 @@ def test_hyphen_restored_in_a_manual_page_name_before_its_section():
                "See also the manual page aptget(8) or the section on the package tools.")
     assert "apt-get(8)" in blocks(doc)[1][1]
     assert decisions(doc, "dropped_hyphens") == [("restore-hyphen", (3, 3), "aptget", "apt-get")]
+
+
+@pytest.mark.parametrize("first, restored", [
+    (_DE.replace("den Werkzeugen", "den Debian-Werkzeugen"), True),  # 'Debian-' opens two words
+    (_DE, False),  # one word only: the unknown compound stays
+])
+def test_unknown_second_part_needs_a_first_part_opening_two_hyphenated_words(first, restored):
+    doc = _doc(first, "Das DebianDokumentationsprojekt schreibt die Handbücher des Projekts seit vielen Jahren.")
+    assert ("Debian-Dokumentationsprojekt" in blocks(doc)[1][1]) is restored

@@ -123,7 +123,7 @@ NOUN_CAPITALS = frozenset({"de"})
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
 
 
-def _capital_scan(batch: str, texts: list[str], a: int, firsts: set[str], lang: str,
+def _capital_scan(batch: str, texts: list[str], a: int, firsts: dict[str, set[str]], lang: str,
                   todo: list, printed: Counter) -> None:
     """``DebianSystem`` → ``Debian-System``: a compound whose hyphen the
     extractor dropped, its second part opening with a capital (a noun in
@@ -199,16 +199,19 @@ def _word_around(text: str, p: int) -> tuple[int, int]:
     return x, y
 
 
-def _capital_split(word: str, firsts: set[str], lang: str) -> str | None:
+def _capital_split(word: str, firsts: dict[str, set[str]], lang: str) -> str | None:
     """``word`` with a hyphen before the capital where its first part is one
-    of ``firsts`` (the first such place), or None."""
+    of ``firsts`` (the first such place), or None.  The second part must be
+    a word the dictionary knows, or the first part open two different
+    hyphenated words or more (``Debian-Dokumentationsprojekt``: a long
+    compound no dictionary holds)."""
     for k in range(2, len(word) - 2):
         if word[k] in _UPPER and word[:k] in firsts and (word[k - 1] not in _UPPER or word[k + 1] not in _UPPER):
             right = word[k:]
             folded = right.casefold()
             z = zipf(folded, lang)
-            if right == right.upper() or z < 1.5 or z < zipf(folded, "en") - 0.5 or \
-                    zipf_any(word.casefold(), lang) >= 2.0:
+            if right == right.upper() or (z < 1.5 and len(firsts[word[:k]]) < 2) or \
+                    z < zipf(folded, "en") - 0.5 or zipf_any(word.casefold(), lang) >= 2.0:
                 return None
             return word[:k] + "-" + right
     return None
@@ -219,7 +222,9 @@ def run(ctx: Context) -> None:
     in_address: set[str] = set()  # the forms printed inside an address or path
     ends: list[int] = []  # the lines ending with a hyphen
     short: set[str] = set()  # 'e-mail' (case-folded): a letter and a hyphen opening a word
-    firsts: set[str] = set()  # 'Debian' of 'Debian-System': what opens a hyphenated word, as printed
+    # 'Debian' of 'Debian-System': what opens a hyphenated word, as printed,
+    # and the words it opens
+    firsts: dict[str, set[str]] = {}
     lines = ctx.lines
     for i in [i for i, ln in enumerate(lines) if "-" in ln.text and not ln.blank]:
         t = lines[i].text
@@ -237,7 +242,8 @@ def run(ctx: Context) -> None:
             if token[1:2] == "-" or "-" in token[:3]:
                 short.update(m.group(1).casefold() for m in _LETTER_FIRST.finditer(token))
             for m in _HYPHENATED.finditer(token):
-                firsts.update(m.group(1).split("-")[:-1])
+                for part in m.group(1).split("-")[:-1]:
+                    firsts.setdefault(part, set()).add(m.group(1))
                 for form in _sub_forms(m.group(1)):  # 'dpkg-statoverride-Befehl': its parts too
                     key = form.replace("-", "").casefold()
                     prev = forms.get(key, form)
