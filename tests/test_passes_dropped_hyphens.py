@@ -156,3 +156,9 @@ def test_hyphen_restored_in_a_manual_page_name_before_its_section():
 def test_unknown_second_part_needs_a_first_part_opening_two_hyphenated_words(first, restored):
     doc = _doc(first, "Das DebianDokumentationsprojekt schreibt die Handbücher des Projekts seit vielen Jahren.")
     assert ("Debian-Dokumentationsprojekt" in blocks(doc)[1][1]) is restored
+
+
+def test_file_path_takes_the_hyphen_the_document_prints_elsewhere():
+    doc = _doc("The policy manual is in the debian-policy package of the archive.",
+               "Its files are in /usr/share/doc/debianpolicy/fhs/ on the system.")
+    assert "/usr/share/doc/debian-policy/fhs/" in blocks(doc)[1][1]

@@ -13,10 +13,12 @@ a line elsewhere (``build-essential``), the run-together form gets the
 hyphen back.  Only words the dictionary of the document's language does not
 know are restored (``email`` stays ``email`` beside ``e-mail``), each part
 of the hyphenated form has two letters or more, a word that is itself part
-of a hyphenated word is left alone, and so is a word inside an address or
-path (a token holding ``/``) unless that same address prints the
-hyphenated form (``.../packaging-tutorial/packagingtutorial``): two
-addresses may well spell a name differently.  Every restored word is a
+of a hyphenated word is left alone, and so is a word inside a web address
+unless that same address prints the hyphenated form
+(``.../packaging-tutorial/packagingtutorial``): two addresses may well spell
+a name differently.  A path of the file system takes the hyphen back like
+prose (``/usr/share/doc/debianpolicy/`` beside ``debian-policy``: its
+directories bear the packages' names).  Every restored word is a
 decision with its line.
 
 The same look at the text serves the line-end hyphen pass the other way
@@ -53,6 +55,13 @@ def _token_at(t: str, i: int) -> str:
     a = t.rfind(" ", 0, i) + 1
     b = t.find(" ", i)
     return t[a:] if b < 0 else t[a:b]
+
+
+def _file_path(token: str) -> bool:
+    """A path of the file system (``/usr/share/doc/debianpolicy/``), not a
+    web address: its directories are named after the packages, whose names
+    the document prints elsewhere as they are."""
+    return token.lstrip("\"'(«„“‚")[:1] in ("/", "~") and "://" not in token
 
 
 def _sub_forms(form: str) -> list[str]:
@@ -286,12 +295,12 @@ def run(ctx: Context) -> None:
         hits = words & forms.keys()
         if joined:
             printed_joined.update((words & joined) - hits)
-        if (in_address or joined) and "/" in batch:
+        if "/" in batch:
             # an address or a path: its words (a stripped token holding '/'
             # is neither a form nor a joined word, which are letters only)
             for x in [x for x in tokens if "/" in x]:
                 for p in _LETTERS.findall(x):
-                    if p in in_address and p in forms:
+                    if p in forms and (p in in_address or _file_path(x)):
                         hits.add(p)
                     elif p in joined:
                         printed_joined.add(p)
@@ -332,7 +341,8 @@ def run(ctx: Context) -> None:
             if form is None or t[m.start() - 1:m.start()] == "-" or t[m.end():m.end() + 1] == "-":
                 continue  # part of a hyphenated word
             token = _token_at(t, m.start())
-            if "/" in token and (key not in in_address or form.casefold() not in token.casefold()):
+            if "/" in token and not _file_path(token) and \
+                    (key not in in_address or form.casefold() not in token.casefold()):
                 continue  # in an address or path: only with the hyphenated form in the same one
             word = m.group(0)
             fixed, k = [], 0  # the hyphens back at their places, the case as printed here
