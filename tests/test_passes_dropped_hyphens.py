@@ -162,3 +162,9 @@ def test_file_path_takes_the_hyphen_the_document_prints_elsewhere():
     doc = _doc("The policy manual is in the debian-policy package of the archive.",
                "Its files are in /usr/share/doc/debianpolicy/fhs/ on the system.")
     assert "/usr/share/doc/debian-policy/fhs/" in blocks(doc)[1][1]
+
+
+def test_name_joined_by_an_underscore_keeps_its_letters():
+    doc = _doc("The install-docs tool registers the manuals of every package on the system.",
+               "Run dh_installdocs(1) first, then installdocs(8) registers the new manuals.")
+    assert "Run dh_installdocs(1) first, then install-docs(8) registers" in blocks(doc)[1][1]

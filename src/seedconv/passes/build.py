@@ -184,6 +184,8 @@ def _calls_after_numbers(text: str, calls: list, expected: int, by_label: dict[s
         if note.label not in stems:
             stems[note.label] = _number_stems(note)
         for stem in stems[note.label]:
+            if stem not in text:
+                continue  # (most blocks: one look)
             for sep in _STEM_CALL_SEPARATORS:
                 glued = stem + sep + str(n)
                 at = text.find(glued)

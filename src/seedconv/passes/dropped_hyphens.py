@@ -57,6 +57,22 @@ def _token_at(t: str, i: int) -> str:
     return t[a:] if b < 0 else t[a:b]
 
 
+def _manual_names(text: str) -> list[str]:
+    """The names before a manual section in ``text`` (``aptget`` of
+    ``aptget(8)``): each ``(`` before a digit, and the letters before it."""
+    out = []
+    i = text.find("(")
+    while i >= 0:
+        if text[i + 1:i + 2].isdecimal() and i and text[i - 1].isalpha():
+            k = i - 1
+            while k and text[k - 1].isalpha():
+                k -= 1
+            if not k or not (text[k - 1].isalnum() or text[k - 1] in "_-./"):
+                out.append(text[k:i])  # (a whole name: not the end of 'dh_installdocs')
+        i = text.find("(", i + 1)
+    return out
+
+
 def _file_path(token: str) -> bool:
     """A path of the file system (``/usr/share/doc/debianpolicy/``), not a
     web address: its directories are named after the packages, whose names
@@ -291,7 +307,7 @@ def run(ctx: Context) -> None:
         tokens = set(batch.split())
         words = {x.strip(_PUNCT) for x in tokens}
         if "(" in batch:  # a manual page's name before its section ('aptget(8)')
-            words.update([x.split("(", 1)[0] for x in words if "(" in x])
+            words.update(_manual_names(batch))
         hits = words & forms.keys()
         if joined:
             printed_joined.update((words & joined) - hits)
@@ -338,8 +354,8 @@ def run(ctx: Context) -> None:
         for m in _LETTERS.finditer(t):
             key = m.group(0).casefold()
             form = forms.get(key)
-            if form is None or t[m.start() - 1:m.start()] == "-" or t[m.end():m.end() + 1] == "-":
-                continue  # part of a hyphenated word
+            if form is None or t[m.start() - 1:m.start()] in ("-", "_") or t[m.end():m.end() + 1] in ("-", "_"):
+                continue  # part of a hyphenated word, or of a name joined by '_' ('dh_installdocs')
             token = _token_at(t, m.start())
             if "/" in token and not _file_path(token) and \
                     (key not in in_address or form.casefold() not in token.casefold()):
