@@ -169,21 +169,15 @@ def _number_stems(note: Note) -> list[str]:
 _STEM_CALL_SEPARATORS = ("", ".", ",", ";", ":", " ")
 
 
-def _calls_after_numbers(text: str, calls: list, expected: int, by_label: dict[str, Note],
-                         stems: dict[str, list[str]]) -> list:
+def _calls_after_numbers(text: str, calls: list, expected: int, stems: dict[str, list[str]]) -> list:
     """``VT1004``, ``#5163944``, ``DebSrc3.0.6``: a call glued to a name or
     number that ends with a digit reads as part of it; it is a call when note
     4 (the next one expected, or one of the two after) gives an address
-    ending with that very name (``.../wiki/VT100``).  ``stems``: each note's
-    such names, kept."""
+    ending with that very name (``.../wiki/VT100``).  ``stems``: such names
+    by note label (:func:`_number_stems`)."""
     extra = []
     for n in range(expected, expected + 3):
-        note = by_label.get(str(n))
-        if note is None:
-            continue
-        if note.label not in stems:
-            stems[note.label] = _number_stems(note)
-        for stem in stems[note.label]:
+        for stem in stems.get(str(n), ()):
             if stem not in text:
                 continue  # (most blocks: one look)
             for sep in _STEM_CALL_SEPARATORS:
@@ -219,7 +213,8 @@ def run(ctx: Context) -> tuple[list[Block], list[Note]]:
     symbols = {k for k in by_label if not k.isdecimal()}
     called: set[str] = set()
     expected = 1
-    stems: dict[str, list[str]] = {}  # (see _calls_after_numbers)
+    # the notes whose addresses end with a name ending with a digit, and those names
+    stems = {label: got for label, note in by_label.items() if (got := _number_stems(note))}
 
     def content(text: str, lines: Span) -> list[Inline]:
         nonlocal expected
@@ -228,8 +223,8 @@ def run(ctx: Context) -> tuple[list[Block], list[Note]]:
             if (max_label or symbols) else []
         if max_label and "/" in text:
             calls = _calls_after_addresses(text, calls, expected, by_label)
-        if max_label:
-            calls = _calls_after_numbers(text, calls, expected, by_label, stems)
+        if stems and (str(expected) in stems or str(expected + 1) in stems or str(expected + 2) in stems):
+            calls = _calls_after_numbers(text, calls, expected, stems)
         out: list[Inline] = []
         pos = 0
         for a, b, lab in calls:
