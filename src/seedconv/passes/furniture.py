@@ -1092,14 +1092,15 @@ def _url_key(text: str) -> str:
     as it is): those bytes are deleted from the UTF-8 form, in which no
     other character holds an ASCII byte."""
     folded = text.casefold()
-    if _WIDE_SPACE.search(folded) is None:
+    if not any(map(folded.__contains__, _WIDE_SPACES)):  # (a substring test a character: faster than a class)
         return folded.encode("utf-8", "surrogatepass").translate(None, _ASCII_DROP).decode("utf-8", "surrogatepass")
     return "".join(folded.split()).replace("-", "")
 
 
 # the white space outside ASCII (what str.isspace and \s hold beyond it),
 # and the ASCII white space and the hyphen, as bytes
-_WIDE_SPACE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+_WIDE_SPACES = ("\x85", "\xa0", "\u1680", *map(chr, range(0x2000, 0x200b)), "\u2028", "\u2029", "\u202f",
+                "\u205f", "\u3000")
 _ASCII_DROP = bytes(c for c in range(128) if chr(c).isspace()) + b"-"
 
 
