@@ -274,8 +274,15 @@ _CODE_CHARS = re.compile(r"[$=/\\(){}<>|;#~_*`\[\]]|\s-\w|\w\.\w")
 
 def opens_with_reference(t: str) -> bool:
     """``t`` opens with a command and its manual section or with an address,
-    followed by lower-case text: a sentence that opens with a name."""
-    return bool(MAN_REF.match(t) or ADDRESS_OPENER.match(t))
+    followed by lower-case text: a sentence that opens with a name.
+
+    Both patterns open with an ASCII lower-case letter and hold no white
+    space up to the ``(`` (MAN_REF) or the first ``.`` (ADDRESS_OPENER) they
+    need: the first token is looked at before the (slow) patterns."""
+    if not "a" <= t[:1] <= "z":
+        return False
+    head = t.split(None, 1)[0]
+    return bool("(" in head and MAN_REF.match(t) or "." in head and ADDRESS_OPENER.match(t))
 
 
 def ends_with_common_word(t: str, lang: str) -> bool:
