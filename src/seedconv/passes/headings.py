@@ -242,8 +242,10 @@ def names_next(t: str, nxt_text: str) -> bool:
     """A lone lower-case word (a command or package name) that the next
     paragraph opens with: its heading (``aptitude`` / ``aptitude is ...``)."""
     t = t.strip()
-    if not _LOWER_WORD.match(t):
-        return False  # (most lines: tested before the next text is split)
+    # (most lines: tested before the next text is split; an ASCII lower-case
+    # first letter and no space, which every match has, before the pattern)
+    if not ("a" <= t[:1] <= "z" and " " not in t and _LOWER_WORD.match(t)):
+        return False
     words = nxt_text.split()
     return len(words) > 3 and words[0].rstrip(",;:") == t  # ('duck' / 'duck, the URL checker, ...')
 
