@@ -201,11 +201,11 @@ def _linkish(t: str) -> bool:
 
 def _copyright(t: str) -> bool:
     """``_COPYRIGHT.search(t)`` (slow: case-insensitive alternatives at every
-    position), tried only when t holds ``©``, ``(`` or ``cop`` in any case,
+    position), tried only when t holds ``©``, ``(c)`` or ``cop`` in any case,
     as each match does (no other character matches c, o or p ignoring case;
     the text is lower-cased only when it holds ``op`` in some case)."""
-    return ("©" in t or "(" in t or ("op" in t or "OP" in t or "Op" in t or "oP" in t) and "cop" in t.lower()) \
-        and bool(_COPYRIGHT.search(t))
+    return ("©" in t or "(c)" in t or "(C)" in t or ("op" in t or "OP" in t or "Op" in t or "oP" in t)
+            and "cop" in t.lower()) and bool(_COPYRIGHT.search(t))
 
 
 # footnotes' call patterns as this module knows them, and a lookahead that
