@@ -92,8 +92,16 @@ def _sub_forms(form: str) -> list[str]:
 
 # a word of two letters or more broken with a hyphen at a line's end (its first piece)
 LINE_END_LEFT = re.compile(r"(?<![\w-])([^\W\d_]{2,})-$")
-_LINE_START_LOWER = re.compile(r"[^\W\d_A-ZÀ-ÞА-ЯЁ](?:[^\W\d_A-ZÀ-ÞА-ЯЁ]+|[^\W\d_]{3,})")  # 'usuario', 'dQueue'
 
+
+def line_end_left(t: str):
+    """``LINE_END_LEFT.search(t)``, searched from after the last space of
+    ``t``: a match (letters and a hyphen at the end) holds no space, so it
+    starts there or later (and the space before passes the look-behind)."""
+    return LINE_END_LEFT.search(t, t.rfind(" ") + 1)
+
+
+_LINE_START_LOWER = re.compile(r"[^\W\d_A-ZÀ-ÞА-ЯЁ](?:[^\W\d_A-ZÀ-ÞА-ЯЁ]+|[^\W\d_]{3,})")  # 'usuario', 'dQueue'
 
 
 def _line_end_words(lines, ends: list[int]) -> set[str]:
@@ -106,7 +114,7 @@ def _line_end_words(lines, ends: list[int]) -> set[str]:
     out: set[str] = set()
     n = len(lines)
     for i in ends:
-        m = LINE_END_LEFT.search(lines[i].text)
+        m = line_end_left(lines[i].text)
         if m is None:
             continue
         j = i + 1

@@ -97,10 +97,30 @@ _TERMINAL_CHARS = frozenset(".!?…)]”\"’»")
 _URL_HINT = re.compile(r"://|www\.|\.(?:com|org|net|ru|de|fr|html?)\b", re.I)
 
 
+# what a match of _URL_HINT holds, lower-cased (no character outside ASCII
+# matches one of its letters ignoring case: a match is ASCII, and the text
+# lower-cased holds it lower-cased)
+_URL_HINT_PIECES = ("www.", ".com", ".org", ".net", ".ru", ".de", ".fr", ".htm")
+
+
+def _url_hint(text: str) -> bool:
+    """``_URL_HINT.search(text)`` (slow: case-insensitive alternatives at
+    every position), tried only when the text holds ``://`` (a match) or,
+    lower-cased, one of ``_URL_HINT_PIECES``."""
+    if "://" in text:
+        return True
+    if "." not in text:
+        return False
+    low = text.lower()
+    return any(map(low.__contains__, _URL_HINT_PIECES)) and _URL_HINT.search(text) is not None
+
+
 def note_like(text: str) -> bool:
-    """Looks like a citation: a URL, or a year with quotation marks."""
-    return bool(_URL_HINT.search(text) and _URLISH.search(text)) or \
-        (bool(_YEAR.search(text)) and bool(_QUOTES.search(text)) and bool(_CITE.search(text)))
+    """Looks like a citation: a URL, or a year with quotation marks (a year
+    holds an ASCII 1 or 2: tested before the pattern)."""
+    return bool(_url_hint(text) and _URLISH.search(text)) or \
+        (("1" in text or "2" in text) and bool(_YEAR.search(text)) and bool(_QUOTES.search(text))
+         and bool(_CITE.search(text)))
 
 
 _DIGIT = re.compile(r"\d")

@@ -108,7 +108,10 @@ def style_of(t: str, lang: str | None = None) -> str | None:
     return "sentence"
 
 
-_WRAP_HYPHEN = re.compile(r"(?<=\w)- (?=\w)")
+# '- ' between word characters; the look-behind (a word character before the
+# hyphen) written after the hyphen, so that the pattern opens with a literal
+# the engine skips to in C instead of testing the look-behind at every position
+_WRAP_HYPHEN = re.compile(r"-(?<=\w-) (?=\w)")
 
 
 def run(ctx: Context) -> None:
@@ -242,8 +245,10 @@ def names_next(t: str, nxt_text: str) -> bool:
     """A lone lower-case word (a command or package name) that the next
     paragraph opens with: its heading (``aptitude`` / ``aptitude is ...``)."""
     t = t.strip()
-    if not _LOWER_WORD.match(t):
-        return False  # (most lines: tested before the next text is split)
+    # (most lines: tested before the next text is split; an ASCII lower-case
+    # first letter and no space, which every match has, before the pattern)
+    if not ("a" <= t[:1] <= "z" and " " not in t and _LOWER_WORD.match(t)):
+        return False
     words = nxt_text.split()
     return len(words) > 3 and words[0].rstrip(",;:") == t  # ('duck' / 'duck, the URL checker, ...')
 
@@ -274,8 +279,15 @@ _CODE_CHARS = re.compile(r"[$=/\\(){}<>|;#~_*`\[\]]|\s-\w|\w\.\w")
 
 def opens_with_reference(t: str) -> bool:
     """``t`` opens with a command and its manual section or with an address,
-    followed by lower-case text: a sentence that opens with a name."""
-    return bool(MAN_REF.match(t) or ADDRESS_OPENER.match(t))
+    followed by lower-case text: a sentence that opens with a name.
+
+    Both patterns open with an ASCII lower-case letter and hold no white
+    space up to the ``(`` (MAN_REF) or the first ``.`` (ADDRESS_OPENER) they
+    need: the first token is looked at before the (slow) patterns."""
+    if not "a" <= t[:1] <= "z":
+        return False
+    head = t.split(None, 1)[0]
+    return bool("(" in head and MAN_REF.match(t) or "." in head and ADDRESS_OPENER.match(t))
 
 
 def ends_with_common_word(t: str, lang: str) -> bool:

@@ -35,7 +35,7 @@ import re
 
 from .base import Context
 from .columns import read_in_order
-from .dropped_hyphens import LINE_END_LEFT
+from .dropped_hyphens import line_end_left
 from .words import zipf_any
 
 NAME = "interleaved"
@@ -73,7 +73,7 @@ def run(ctx: Context) -> None:
         t = lines[texts[p]].text
         if t[-1:] != "-":
             continue
-        m = LINE_END_LEFT.search(t)
+        m = line_end_left(t)
         if m is None:
             continue
         a, b, c = (lines[texts[q]] for q in (p, p + 1, p + 2))

@@ -293,6 +293,16 @@ def join_lines(ctx: Context, lines: list[Line], texts: list[str], seams: set[int
 _CLOSERS = {"(": ")", "\"": "\"", "“": "”", "«": "»", "„": "“"}
 _OPENED_ADDRESS = re.compile(r"([(\"“«„])(?:https?://|ftp://|www\.)[^\s()\"“”«»„]*$", re.I)
 _HOST_ONLY = re.compile(r"(?:https?://|ftp://|www\.)[^/\s]+/$", re.I)
+# _OPENED_ADDRESS's openers: each is also one of the characters its address
+# cannot hold, so a match starts at the text's last opener
+_OPENERS = "(\"“«„"
+
+
+def _opened_address(out: str):
+    """``_OPENED_ADDRESS.search(out)`` (slow: case-insensitive alternatives
+    at every position), tried only at the last opener of ``out``."""
+    k = max(map(out.rfind, _OPENERS))
+    return _OPENED_ADDRESS.match(out, k) if k >= 0 else None
 _PLAIN_WORD = re.compile(r"[^\W\d_]+[.,;:!?)»”]*$")
 
 
@@ -329,14 +339,14 @@ def _url_continues(out: str, nxt: str, lang: str = "en") -> bool:
         return True  # (a word processor's text may run on into another address after the quote)
     if not first or first[0] in "([{«“\"'" or "://" in first or first.lower().startswith("www."):
         return False
-    if _HOST_ONLY.search(out) and _PLAIN_WORD.match(first):
+    if out.endswith(("/", "/\n")) and _HOST_ONLY.search(out) and _PLAIN_WORD.match(first):  # (it ends so)
         word = re.match(r"[^\W\d_]+", first).group(0).casefold()
         if zipf_any(word, lang) >= 3.0:
             return False
     # '(https://example.org/wiki/' | 'VT100)', '(https://.../Transit' |
     # 'ionTracker).': the rest of an address that closes the bracket (or the
     # quotation) the address opened in
-    m = _OPENED_ADDRESS.search(out)
+    m = _opened_address(out)
     if m:
         closer = _CLOSERS[m.group(1)]
         word = first.rstrip(".,;:")

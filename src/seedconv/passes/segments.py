@@ -195,7 +195,7 @@ def _semicolon_items(texts: list[str], longest: int = 3) -> set[int]:
     The run starts after a line ending with a colon or a full stop, and its
     last item (ending with a full stop) is cut off from a following capital."""
     n = len(texts)
-    ends = [k for k in range(n - 1) if _ITEM_END.search(texts[k]) and _LETTER.match(texts[k + 1])]
+    ends = [k for k in range(n - 1) if ";" in (t := texts[k]) and _ITEM_END.search(t) and _LETTER.match(texts[k + 1])]
     out: set[int] = set()
     i = 0
     while i < len(ends):
@@ -330,7 +330,7 @@ def _item_line(lines, k: int) -> bool:
         t = lines[j].text.strip()
         if BULLET.match(t) or ORDERED.match(t):
             return True
-        if j < k and _END.search(t):
+        if j < k and t[-1:] in _END_LAST and _END.search(t):
             return False
     return False
 
@@ -436,9 +436,12 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             # of its own or one before a final line feed: tested first)
             t_end = s[-1:] in _END_LAST and bool(_END.search(s))
             after_text = lines[k + 2].text if k + 2 < len(lines) else ""
-            if not _STARTS_NEW.match(nxt) and not (t_end and (style_of(nxt, ctx.language) is not None
-                                                              or _opens_with_name(nxt, ctx.language)
-                                                              or names_next(nxt, after_text))) \
+            # (a line opening with an ASCII lower-case letter starts nothing new:
+            # _STARTS_NEW cannot match it, tested first)
+            if ("a" <= nxt[:1] <= "z" or not _STARTS_NEW.match(nxt)) \
+                    and not (t_end and (style_of(nxt, ctx.language) is not None
+                                        or _opens_with_name(nxt, ctx.language)
+                                        or names_next(nxt, after_text))) \
                     and not names_next(t, nxt) and not opens_with_reference(nxt):
                 continue  # (a heading or a sentence may open with a lower-case command name)
             if t.endswith("-"):
@@ -459,7 +462,8 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             nxt_head = nxt_question = item_end = indented_next = colon_end = indent_opens = False
             # a contact line ending with an e-mail address, the next word would have fitted
             split = t_end and (fits or well_short) or names_next(t, nxt) or t_end and names_next(nxt, after_text) or \
-                bool(EMAIL_END.search(t)) and len(t) + 1 + len(word) < width and bool(_LETTER_START.match(nxt))
+                "@" in t and bool(EMAIL_END.search(t)) and len(t) + 1 + len(word) < width and \
+                bool(_LETTER_START.match(nxt))
             if not split:  # the other rules, tried only when the first did not cut
                 # a short line may end a heading that began with a hyphenated line
                 head, first = t, k
