@@ -346,30 +346,32 @@ def _lost_bullets(ctx: Context, frags: list[Frag]) -> None:
         while k < len(frags) and frags[k].kind == "body" and _TERM.match(frags[k].first_text()):
             k += 1
         if k - j > 2:
-            for g in frags[j + 1:k]:
-                g.kind, g.list_kind = "list_item", "bullet"
-                ctx.decide(NAME, "bullet-item-term", (g.first, g.first), g.first_text()[:40], "",
-                           "blocks opening with a term and a colon, one after another after a line "
-                           "ending in ':': items whose bullets were lost")
+            _bullet_items(ctx, frags[j + 1:k], "bullet-item-term",
+                          "blocks opening with a term and a colon, one after another after a line "
+                          "ending in ':': items whose bullets were lost")
             continue
         k = j + 1
         while k < len(frags) and frags[k].kind == "body" and frags[k].jump and \
                 frags[k].first_text()[:1].islower():
-            frags[k].kind, frags[k].list_kind = "list_item", "bullet"
-            ctx.decide(NAME, "bullet-item-lost-glyph", (frags[k].first, frags[k].first),
-                       frags[k].first_text()[:40], "", "indented lower-case block after a line ending in ':'")
             k += 1
         if k > j + 1:
+            _bullet_items(ctx, frags[j + 1:k], "bullet-item-lost-glyph",
+                          "indented lower-case block after a line ending in ':'")
             continue
         # blocks set apart by blank lines (pdfminer: each item a box of its own)
         while k < len(frags) and _loose_item(ctx, frags, k):
             k += 1
         if k - j > 2:
-            for g in frags[j + 1:k]:
-                g.kind, g.list_kind = "list_item", "bullet"
-                ctx.decide(NAME, "bullet-item-lost-glyph", (g.first, g.first), g.first_text()[:40], "",
-                           "short lower-case blocks, two or more set apart by blank lines one after another, "
-                           "after a line ending in ':'")
+            _bullet_items(ctx, frags[j + 1:k], "bullet-item-lost-glyph",
+                          "short lower-case blocks, two or more set apart by blank lines one after "
+                          "another, after a line ending in ':'")
+
+
+def _bullet_items(ctx: Context, blocks: list[Frag], action: str, why: str) -> None:
+    """``blocks`` are bullet items whose bullets were lost: each a decision."""
+    for g in blocks:
+        g.kind, g.list_kind = "list_item", "bullet"
+        ctx.decide(NAME, action, (g.first, g.first), g.first_text()[:40], "", why)
 
 
 def _loose_item(ctx: Context, frags: list[Frag], k: int) -> bool:

@@ -371,6 +371,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
     from .headings import names_next, style_of
     from .lists import BULLET, ORDERED
 
+    para_indents = ctx.meta.pop("_para_indents", False)  # (set by run)
     gwidth = line_width(ctx)
     removals = ctx.removals  # (the lines the widths were worked out from)
     if gwidth < 20:
@@ -395,7 +396,6 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                     if len(t) + 1 + len(word) < 0.97 * gwidth:
                         cands += 1
     lasts = len([f for f in frags if (t := f.lines[-1].text)[-1:] in _END_LAST and _END.search(t)])
-    para_indents = ctx.meta.pop("_para_indents", False)
     blank_separated = lasts >= cands or (ctx.double_spaced and _hard_runs(ctx.lines) * 40 >= _texts_n(ctx.lines))
     out: list[Frag] = []
     sections = ctx.meta.get("section_numbers", set())
