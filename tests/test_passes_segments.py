@@ -362,3 +362,15 @@ def test_link_cut(t, nxt, cut):
     from seedconv.passes.segments import _link_cut
 
     assert _link_cut(t, nxt, 90) is cut
+
+
+@pytest.mark.parametrize("middle, alone", [("followed by", True),
+                                           ("followed by the answers to its questions", False)])
+def test_few_lower_case_words_between_a_colon_and_a_capital_stand_alone(middle, alone):
+    # pypdf: 'Run:' [code] 'followed by' [code] 'Answer …': the code was lost;
+    # paragraphs are not set apart by blank lines (they end short)
+    before = "".join(LINES[2 * k] + "\n" + LINES[2 * k + 1].split(" the ")[0] + ".\n" for k in range(3))
+    text = before + "To bring the whole system up to date, run the following command:\n" + middle + \
+        "\nAnswer any questions it asks, and the system will be brought up to date.\n"
+    texts = [t for _, t in blocks(normalise(text))]
+    assert (middle in texts) is alone

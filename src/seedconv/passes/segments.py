@@ -364,6 +364,19 @@ def _link_cut(t: str, nxt: str, width: int) -> bool:
     return 0.9 * width <= n <= width and ("@" in t or "://" in t) and bool(_LINK_END.search(t))
 
 
+def _connector(lines, k: int, width: int) -> bool:
+    """Is line ``k + 1`` a few words joining two displays the extractor lost
+    (``Run:`` / ``followed by`` / ``Answer the questions …``): at most three
+    words in lower case, no closing punctuation, well short of the column
+    (``width``), between a line ending with ':' (line ``k``) and a line
+    opening with a capital?"""
+    if k < 0 or k + 2 >= len(lines) or not lines[k].text.endswith(":"):
+        return False
+    c = lines[k + 1].text
+    return c[:1].islower() and len(c.split()) <= 3 and len(c) < 0.4 * width and \
+        not _END.search(c) and not c.endswith((",", "-")) and bool(_LETTER_START.match(lines[k + 2].text))
+
+
 def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
     """A block whose paragraphs are not separated by blank lines: a line much
     shorter than the column that ends a sentence (or stands alone like a
@@ -420,6 +433,16 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 continue
             if lines[k].no in sections:
                 continue  # a section number stays with its heading
+            if not blank_separated and (_connector(lines, k, gwidth) or _connector(lines, k - 1, gwidth)):
+                # 'Run:' / 'followed by' / 'Answer …': two displays (code) between them were lost
+                out.append(_piece(f, start, k + 1))
+                indent_cuts.add(lines[k + 1].no)  # reading_order leaves the cut alone
+                ctx.decide(NAME, "split-short-line", (lines[k].no, lines[k + 1].no), t[-30:], "",
+                           "a short lower-case line between a line ending with ':' and a capitalised "
+                           "line stands alone: what came before and after it (a display, code) is not "
+                           "in the text")
+                start = k + 1
+                continue
             if k > start and lines[k - 1].no in sections and style_of(t, ctx.language) is not None and \
                     len(t.split()) <= 14 and not t.endswith("-") and \
                     len(nxt) >= 0.6 * widths.get(lines[k + 1].no, gwidth) and not _QUESTION.search(nxt):
