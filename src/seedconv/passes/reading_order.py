@@ -57,7 +57,7 @@ def run(ctx: Context) -> None:
     widths = local_widths(ctx)
     ctx.meta.pop("_widths", None)  # (the last pass to ask)
     list_cuts = ctx.meta.get("list_cuts", set())  # items cut by segments: not one paragraph
-    indent_cuts = ctx.meta.pop("indent_cuts", set())  # paragraphs segments cut at their indent: the same
+    kept_cuts = ctx.meta.pop("kept_cuts", set())  # cuts segments made on firm evidence (an indent, lost displays)
     fr = ctx.frags
     out = []
     last_para = None
@@ -79,7 +79,7 @@ def run(ctx: Context) -> None:
         par = False  # (set by the test below when it gets that far)
         if last_para is not None and last_para.kind in ("body", "list_item") and \
                 (is_open(last_para.tail_text()) or _address_cut(last_para, f) or _abbreviation_cut(last_para, f, ctx.language)) and \
-                f.first not in list_cuts and f.first not in indent_cuts and \
+                f.first not in list_cuts and f.first not in kept_cuts and \
                 not _standalone_label(ctx, last_para, f, out, widths) and \
                 not last_para.last_text().rstrip().endswith(":") and \
                 not (par := _parallel_item(last_para, f)) and \

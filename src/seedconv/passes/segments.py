@@ -413,7 +413,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
     out: list[Frag] = []
     sections = ctx.meta.get("section_numbers", set())
     cuts: set[int] = set()   # first lines of blocks cut off as list items
-    indent_cuts: set[int] = set()  # ... cut off as paragraphs opening with an indent
+    kept_cuts: set[int] = set()  # ... cut off on firm evidence (an indent, lost displays): kept
     for f in frags:
         start = 0
         lines = f.lines
@@ -436,7 +436,7 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
             if not blank_separated and (_connector(lines, k, gwidth) or _connector(lines, k - 1, gwidth)):
                 # 'Run:' / 'followed by' / 'Answer …': two displays (code) between them were lost
                 out.append(_piece(f, start, k + 1))
-                indent_cuts.add(lines[k + 1].no)  # reading_order leaves the cut alone
+                kept_cuts.add(lines[k + 1].no)  # reading_order leaves the cut alone
                 ctx.decide(NAME, "split-short-line", (lines[k].no, lines[k + 1].no), t[-30:], "",
                            "a short lower-case line between a line ending with ':' and a capitalised "
                            "line stands alone: what came before and after it (a display, code) is not "
@@ -572,12 +572,12 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                         not (nxt_head or nxt_question or item_end or indented_next or colon_end):
                     detail = "the next line is indented, as the text's paragraphs open, and capitalised: " \
                              "a paragraph opens (what ended the one before is not in the text)"
-                    indent_cuts.add(lines[k + 1].no)  # reading_order leaves the cut alone
+                    kept_cuts.add(lines[k + 1].no)  # reading_order leaves the cut alone
                 ctx.decide(NAME, "split-short-line", (lines[k].no, lines[k + 1].no), t[-30:], "", detail)
                 start = k + 1
         out.append(f if start == 0 else Frag(lines=lines[start:]))
     ctx.meta["list_cuts"] = cuts
-    ctx.meta["indent_cuts"] = indent_cuts
+    ctx.meta["kept_cuts"] = kept_cuts
     # kept for the passes after this one (reading_order lets them go), not
     # the widths asked for here (memory: a dictionary entry a line asked)
     widths.forget()
