@@ -133,18 +133,19 @@ def _surer_call_follows(frags: list, k: int, lab: str, pages: _Pages, note: Note
     return False
 
 
-def _calls_after_addresses(text: str, calls: list, expected: int, by_label: dict[str, Note]) -> list:
+def _note_urls(note: Note) -> set[str]:
+    """The addresses a note links to."""
+    return {x.url for p in note.paragraphs for x in p if isinstance(x, Link)}
+
+
+def _calls_after_addresses(text: str, calls: list, expected: int, slashed: dict[str, list[str]]) -> list:
     """``.../maint-guide/2``: a call glued to an address that ends with a
     slash is read as part of it; it is a call when note 2 (the next one
-    expected, or one of the two after) gives that very address."""
+    expected, or one of the two after) gives that very address.
+    ``slashed``: such addresses by note label."""
     extra = []
     for n in range(expected, expected + 3):
-        note = by_label.get(str(n))
-        if note is None:
-            continue
-        for url in {x.url for p in note.paragraphs for x in p if isinstance(x, Link)}:
-            if not url.endswith("/"):
-                continue
+        for url in slashed.get(str(n), ()):
             at = text.find(url + str(n))
             end = at + len(url) + len(str(n))
             if at >= 0 and (end == len(text) or not (text[end].isalnum() or text[end] in "/_-")) and \
@@ -153,11 +154,11 @@ def _calls_after_addresses(text: str, calls: list, expected: int, by_label: dict
     return sorted(calls + extra) if extra else calls
 
 
-def _number_stems(note: Note) -> list[str]:
-    """The last parts of the addresses a note gives that end with a digit
+def _number_stems(urls: set[str]) -> list[str]:
+    """The last parts of a note's addresses that end with a digit
     (``.../wiki/VT100``, ``.../516394``, ``.../DebSrc3.0``)."""
     out = []
-    for url in {x.url for p in note.paragraphs for x in p if isinstance(x, Link)}:
+    for url in urls:
         last = url.rstrip("/").rsplit("/", 1)[-1]
         if len(last) >= 2 and last[-1].isdecimal() and "://" not in last:
             out.append(last)
@@ -213,16 +214,19 @@ def run(ctx: Context) -> tuple[list[Block], list[Note]]:
     symbols = {k for k in by_label if not k.isdecimal()}
     called: set[str] = set()
     expected = 1
-    # the notes whose addresses end with a name ending with a digit, and those names
-    stems = {label: got for label, note in by_label.items() if (got := _number_stems(note))}
+    # each note's addresses (once a document): those ending with a slash, and
+    # the names ending with a digit that end the others (for calls glued to them)
+    urls = {label: got for label, note in by_label.items() if (got := _note_urls(note))}
+    slashed = {label: got for label, us in urls.items() if (got := [u for u in us if u.endswith("/")])}
+    stems = {label: got for label, us in urls.items() if (got := _number_stems(us))}
 
     def content(text: str, lines: Span) -> list[Inline]:
         nonlocal expected
         weak: set[int] = set()
         calls = find_calls(text, expected, symbols, ctx.language in SPACED_CALL_LANGS, weak) \
             if (max_label or symbols) else []
-        if max_label and "/" in text:
-            calls = _calls_after_addresses(text, calls, expected, by_label)
+        if slashed and "/" in text:
+            calls = _calls_after_addresses(text, calls, expected, slashed)
         if stems and (str(expected) in stems or str(expected + 1) in stems or str(expected + 2) in stems):
             calls = _calls_after_numbers(text, calls, expected, stems)
         out: list[Inline] = []

@@ -206,7 +206,7 @@ def _capital_apply(ctx: Context, todo: list, printed: Counter) -> None:
         if printed[word] > 1 or ln.blank or ln.removed or ln.text[at:at + len(word)] != word:
             continue  # (printed so twice; a text holding a line feed)
         token = _token_at(ln.text, at)
-        if token.lstrip("\"'(«„“‚")[:1] in "/~" or "://" in token or "www." in token:
+        if _file_path(token) or "://" in token or "www." in token:
             continue  # (an address or a path)
         ln.text = ln.text[:at] + fixed + ln.text[at + len(word):]
         ctx.decide(NAME, "restore-hyphen", (ln.no, ln.no), word, fixed,

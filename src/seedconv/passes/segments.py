@@ -433,7 +433,8 @@ def _split_short_lines(ctx: Context, frags: list[Frag]) -> list[Frag]:
                 continue
             if lines[k].no in sections:
                 continue  # a section number stays with its heading
-            if not blank_separated and (_connector(lines, k, gwidth) or _connector(lines, k - 1, gwidth)):
+            if not blank_separated and (t[-1:] == ":" and _connector(lines, k, gwidth) or
+                                        k and lines[k - 1].text[-1:] == ":" and _connector(lines, k - 1, gwidth)):
                 # 'Run:' / 'followed by' / 'Answer …': two displays (code) between them were lost
                 out.append(_piece(f, start, k + 1))
                 kept_cuts.add(lines[k + 1].no)  # reading_order leaves the cut alone
